@@ -1,0 +1,52 @@
+using NodaTime;
+using Privacy.Internal;
+
+namespace Privacy;
+
+/// <summary>Overloads of <see cref="IPrivacyEvaluator"/> that take a <see cref="DataSubject"/> and fold its history at the request's instant.</summary>
+public static class PrivacyEvaluatorExtensions
+{
+    /// <summary>Decides a collection for a subject.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="subject">The subject, or null for one with no history.</param>
+    /// <returns>The decision.</returns>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in CollectRequest request, DataSubject? subject)
+        => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    /// <summary>Decides a use for a subject.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="subject">The subject, or null for one with no history.</param>
+    /// <returns>The decision.</returns>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in UseRequest request, DataSubject? subject)
+        => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    /// <summary>Decides a disclosure for a subject.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="subject">The subject, or null for one with no history.</param>
+    /// <returns>The decision.</returns>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in DiscloseRequest request, DataSubject? subject)
+        => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    /// <summary>Decides a message for a subject.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="subject">The subject, or null for one with no history.</param>
+    /// <returns>The decision.</returns>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in CommunicateRequest request, DataSubject? subject)
+        => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    /// <summary>Decides retention of a record about a subject.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="subject">The subject, or null for one with no history.</param>
+    /// <returns>The decision.</returns>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in RetainRequest request, DataSubject? subject)
+        => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    private static IPrivacyEvaluator Checked(IPrivacyEvaluator evaluator) => Preconditions.CheckNotNull(evaluator, nameof(evaluator));
+
+    private static SubjectState StateAt(DataSubject? subject, Instant at) => (subject ?? DataSubject.Anonymous).StateAt(at);
+}

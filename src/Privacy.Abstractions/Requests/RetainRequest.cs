@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Privacy;
+
+/// <summary>"May I keep this record, and until when; or by when must it be gone?"</summary>
+/// <param name="Category">The record's data category.</param>
+/// <param name="CollectedAt">When the data was collected.</param>
+/// <param name="At">The decision's instant.</param>
+/// <param name="Grounds">Retention grounds the host claims for keeping it longer; default or empty for none.</param>
+public readonly record struct RetainRequest(DataCategoryId Category, Instant CollectedAt, Instant At, ImmutableArray<RetentionGroundId> Grounds = default);

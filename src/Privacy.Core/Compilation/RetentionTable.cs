@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using NodaTime;
+using Privacy.Policies;
+using Privacy.Retention;
+
+namespace Privacy.Compilation;
+
+/// <summary>The compiled retention rules: per category the rule it inherits, and every clause list a retention decision can cite, built once.</summary>
+internal sealed class RetentionTable
+{
+    private readonly int[] _ruleOf;
+    private readonly RetentionRule[] _rules;
+    private readonly ImmutableArray<ClauseId>[] _regularClauses;
+    private readonly ImmutableArray<ClauseId>[] _groundClauses;
+    private readonly bool[] _erasureApplies;
+    private readonly RetentionGround[] _grounds;
+    private readonly ImmutableArray<RetentionGroundId>[] _singleGround;
+    private readonly ImmutableArray<ClauseId> _erasureClauses;
+    private readonly ImmutableArray<ClauseId> _noRuleClauses;
+    private readonly RetentionPeriod _erasurePeriod;
+    private readonly DateTimeZone _zone;
+
+    public RetentionTable(PrivacyPolicy policy, CompiledVocabulary v, DateTimeZone zone)
+    {
+        _zone = zone;
+        _rules = [.. policy.RetentionRules];
+        var ruleIndex = _rules.Select((r, i) => (r.Category.Value, i)).ToDictionary(x => x.Value, x => x.i, StringComparer.Ordinal);
+        _ruleOf = new int[v.Categories.Count];
+        for (var c = 0; c < _ruleOf.Length; c++)
+        {
+            _ruleOf[c] = -1;
+            for (var a = c; a >= 0; a = v.Categories.ParentOf(a))
+            {
+                if (ruleIndex.TryGetValue(v.Categories[a], out var r))
+                {
+                    _ruleOf[c] = r;
+                    break;
+                }
+            }
+        }
+
+        _erasureApplies = Enumerable.Range(0, v.Categories.Count).Select(c => policy.ErasureClasses.Contains(v.ClassOf(c))).ToArray();
+        _grounds = [.. policy.Grounds];
+        _singleGround = _grounds.Select(g => ImmutableArray.Create(g.Id)).ToArray();
+        _erasureClauses = [policy.ErasureClause];
+        _noRuleClauses = [policy.DefaultDenials[PrivacyAction.Retain]];
+        _regularClauses = _rules.Select(r => ImmutableArray.Create(r.Clause)).ToArray();
+
+        // Per (erased?, rule, ground): the ground's clause first, then what it overrides.
+        _groundClauses = new ImmutableArray<ClauseId>[2 * _rules.Length * _grounds.Length];
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            for (var g = 0; g < _grounds.Length; g++)
+            {
+                _groundClauses[GroundSlot(false, r, g)] = [.. new[] { _grounds[g].Clause, _rules[r].Clause }.Distinct()];
+                _groundClauses[GroundSlot(true, r, g)] = [.. new[] { _grounds[g].Clause, policy.ErasureClause }.Distinct()];
+            }
+        }
+        _erasurePeriod = policy.ErasurePeriod;
+    }
+
+    public PrivacyDecision Decide(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds)
+    {
+        var r = _ruleOf[category];
+        if (r < 0)
+        {
+            return new PrivacyDecision(Effect.Delete, _noRuleClauses, deadline: collectedAt);
+        }
+
+        var rule = _rules[r];
+        var deadline = rule.Period.AddTo(collectedAt, _zone);
+        var erased = subject.IsErased && subject.ErasureRequestedAt <= at && _erasureApplies[category];
+        if (erased)
+        {
+            var eraseBy = _erasurePeriod.AddTo(subject.ErasureRequestedAt, _zone);
+            if (eraseBy < deadline)
+            {
+                deadline = eraseBy;
+            }
+        }
+
+        if (rule.AllowsGrounds && grounds.Length > 0)
+        {
+            var until = deadline;
+            var single = -1;
+            var several = false;
+            foreach (var g in grounds)
+            {
+                var extended = _grounds[g].MaximumExtension.AddTo(deadline, _zone);
+                if (extended > deadline)
+                {
+                    several |= single >= 0 && single != g;
+                    single = g;
+                    until = extended > until ? extended : until;
+                }
+            }
+
+            if (single >= 0)
+            {
+                var effect = at < until ? Effect.Retain : Effect.Delete;
+                return several
+                    ? SeveralGrounds(effect, r, erased, grounds, deadline, until)
+                    : new PrivacyDecision(effect, _groundClauses[GroundSlot(erased, r, single)], deadline: until, grounds: _singleGround[single]);
+            }
+        }
+
+        if (erased)
+        {
+            return new PrivacyDecision(Effect.Delete, _erasureClauses, deadline: deadline);
+        }
+
+        return new PrivacyDecision(at < deadline ? Effect.Retain : Effect.Delete, _regularClauses[r], deadline: deadline);
+    }
+
+    private int GroundSlot(bool erased, int rule, int ground) => (((erased ? 1 : 0) * _rules.Length) + rule) * _grounds.Length + ground;
+
+    /// <summary>The rare case of several grounds extending one record; allocates its lists.</summary>
+    private PrivacyDecision SeveralGrounds(Effect effect, int rule, bool erased, ReadOnlySpan<int> grounds, Instant deadline, Instant until)
+    {
+        var used = new SortedSet<int>();
+        foreach (var g in grounds)
+        {
+            if (_grounds[g].MaximumExtension.AddTo(deadline, _zone) > deadline)
+            {
+                used.Add(g);
+            }
+        }
+
+        var clauses = used.Select(g => _grounds[g].Clause).Append(erased ? _erasureClauses[0] : _rules[rule].Clause).Distinct();
+        return new PrivacyDecision(effect, [.. clauses], deadline: until, grounds: [.. used.Select(g => _grounds[g].Id).Order()]);
+    }
+}

@@ -1,0 +1,44 @@
+using NodaTime;
+using Privacy.Policies;
+
+namespace Privacy.Compilation;
+
+/// <summary>
+/// A subject's state at an instant, folded once against a compiled policy, so that any number of
+/// decisions on it are a few table reads each.
+/// </summary>
+/// <remarks>
+/// Make one with <see cref="CompiledPolicy.Fold(SubjectState)"/>. The default value is a subject
+/// with no history. Immutable and thread-safe.
+/// </remarks>
+public readonly struct SubjectFacts
+{
+    internal SubjectFacts(Instant at, RuleConditions flags, Instant erasureRequestedAt, ConsentFact[]? consents)
+    {
+        At = at;
+        Flags = flags;
+        ErasureRequestedAt = erasureRequestedAt;
+        Consents = consents;
+    }
+
+    /// <summary>Gets the instant the facts describe.</summary>
+    /// <value>The instant the state was folded at; <see cref="Instant.MinValue"/> for the default value.</value>
+    public Instant At { get; }
+
+    /// <summary>Gets a value indicating whether the subject has asked for erasure.</summary>
+    /// <value>True after an erasure request.</value>
+    public bool IsErased => (Flags & RuleConditions.ErasureRequested) != 0;
+
+    /// <summary>Gets a value indicating whether a marketing opt-out stands.</summary>
+    /// <value>True while opted out.</value>
+    public bool IsOptedOutOfMarketing => (Flags & RuleConditions.MarketingOptedOut) != 0;
+
+    internal RuleConditions Flags { get; }
+
+    internal Instant ErasureRequestedAt { get; }
+
+    internal ConsentFact[]? Consents { get; }
+}
+
+/// <summary>The latest consent event for one purpose/recipient pair, by dense ids (-1 when absent).</summary>
+internal readonly record struct ConsentFact(int Purpose, int Recipient, Instant At, bool Granted);

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Privacy.BuiltIn;
+using Privacy.Policies;
+using Privacy.Retention;
+
+namespace Privacy.DependencyInjection;
+
+/// <summary>Resolves <see cref="PrivacyOptions"/> into a policy, applying the operator's settings.</summary>
+internal static class PolicyCustomization
+{
+    public static PrivacyPolicy Resolve(PrivacyOptions options)
+    {
+        var policy = options.PolicyInstance ?? BuiltInPolicies.Get(options.Policy);
+        if (options.TimeZone is null && options.ErasurePeriod is null && options.Retention.Count == 0)
+        {
+            return policy;
+        }
+
+        var builder = policy.ToBuilder();
+        if (options.TimeZone is { } zone)
+        {
+            builder.WithTimeZone(zone);
+        }
+
+        if (options.ErasurePeriod is { } erasure)
+        {
+            builder.WithErasurePeriod(RetentionPeriod.FromPeriod(erasure));
+        }
+
+        foreach (var (category, period) in options.Retention.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            // The override keeps the clause and ground policy of the rule it replaces.
+            var inherited = Inherited(policy, category);
+            builder.Retain(category, RetentionPeriod.FromPeriod(period), inherited?.Clause.Value ?? policy.DefaultDenials[PrivacyAction.Retain].Value, inherited?.AllowsGrounds ?? true);
+        }
+
+        return builder.Build();
+    }
+
+    public static IEnumerable<string> Problems(PrivacyOptions options)
+    {
+        PrivacyPolicy? policy = options.PolicyInstance;
+        if (policy is null && !BuiltInPolicies.TryGet(options.Policy, out policy))
+        {
+            yield return $"{nameof(PrivacyOptions.Policy)}: unknown policy '{options.Policy}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids.Select(id => BuiltInPolicies.Prefix + id))}.";
+            yield break;
+        }
+
+        if (options.TimeZone is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+        {
+            yield return $"{nameof(PrivacyOptions.TimeZone)}: unknown time zone '{zone}'; use a tz database id such as 'Europe/Oslo' or 'UTC'.";
+        }
+
+        if (options.ErasurePeriod is { } erasure && IsNegative(erasure))
+        {
+            yield return $"{nameof(PrivacyOptions.ErasurePeriod)}: '{erasure}' is negative.";
+        }
+
+        foreach (var (category, period) in options.Retention)
+        {
+            if (!policy.Categories.Any(c => c.Id.Value == category))
+            {
+                yield return $"{nameof(PrivacyOptions.Retention)}: unknown category '{category}'{PolicyChecks.Suggest(category, policy.Categories.Select(c => c.Id.Value))}.";
+            }
+            else if (period is null || IsNegative(period))
+            {
+                yield return $"{nameof(PrivacyOptions.Retention)}: the period for '{category}' must be a non-negative period.";
+            }
+        }
+    }
+
+    private static bool IsNegative(Period p)
+        => p.Years < 0 || p.Months < 0 || p.Weeks < 0 || p.Days < 0 || p.Hours < 0 || p.Minutes < 0 || p.Seconds < 0 || p.Milliseconds < 0 || p.Ticks < 0 || p.Nanoseconds < 0;
+
+    private static RetentionRule? Inherited(PrivacyPolicy policy, string category)
+    {
+        for (string? id = category; id is not null; id = Internal.IdSyntax.ParentOf(id))
+        {
+            if (policy.RetentionRules.FirstOrDefault(r => r.Category.Value == id) is { } rule)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Checks <see cref="PrivacyOptions"/> when the host starts, naming each setting at fault.</summary>
+internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
+    {
+        var problems = PolicyCustomization.Problems(options).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

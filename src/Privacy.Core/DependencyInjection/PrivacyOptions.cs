@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using NodaTime;
+using Privacy.BuiltIn;
+using Privacy.Policies;
+
+namespace Privacy;
+
+/// <summary>
+/// What the host configures: which policy applies, and the operator-settable parts of it (time
+/// zone, erasure period, retention periods). Validated when the host starts.
+/// </summary>
+public sealed class PrivacyOptions
+{
+    /// <summary>Gets or sets the policy to apply, as <c>builtin:ID</c>.</summary>
+    /// <value><c>builtin:ismartviewpro-2018</c> by default.</value>
+    public string Policy { get; set; } = BuiltInPolicies.Prefix + BuiltInPolicies.IsmartviewPro2018Id;
+
+    /// <summary>Gets or sets a policy built in code; when set, it takes the place of <see cref="Policy"/>.</summary>
+    /// <value>Null by default.</value>
+    public PrivacyPolicy? PolicyInstance { get; set; }
+
+    /// <summary>Gets or sets the controller's time zone, in which calendar retention periods are counted.</summary>
+    /// <value>A tz database id such as <c>Europe/Oslo</c>; null (the default) keeps the policy's own zone.</value>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Gets or sets how long after an erasure request the subject's data must be gone.</summary>
+    /// <value>Null (the default) keeps the policy's period: one month for the built-in policy.</value>
+    public Period? ErasurePeriod { get; set; }
+
+    /// <summary>Gets the retention periods that replace the policy's, by category id.</summary>
+    /// <value>Empty by default. A period set on <c>personal.log</c> applies below it too, unless a deeper category has its own.</value>
+    public IDictionary<string, Period> Retention { get; } = new Dictionary<string, Period>();
+}

@@ -1,0 +1,144 @@
+using System;
+using NodaTime;
+using Privacy.Internal;
+
+namespace Privacy.Retention;
+
+/// <summary>
+/// A span of retention: either a calendar <see cref="NodaTime.Period"/> ("6 months", counted on the
+/// controller's local calendar) or an exact <see cref="NodaTime.Duration"/> ("72 hours").
+/// </summary>
+/// <remarks>Immutable and equal by value. The default value is a zero duration.</remarks>
+public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
+{
+    private RetentionPeriod(Period? calendar, Duration exact)
+    {
+        Calendar = calendar;
+        Exact = exact;
+    }
+
+    /// <summary>Gets a period of no length: data is due for deletion at once.</summary>
+    /// <value>A zero duration.</value>
+    public static RetentionPeriod Zero => default;
+
+    /// <summary>Gets the calendar period, when this is one.</summary>
+    /// <value>Null for an exact duration.</value>
+    public Period? Calendar { get; }
+
+    /// <summary>Gets the exact duration, when this is one.</summary>
+    /// <value>Zero for a calendar period.</value>
+    public Duration Exact { get; }
+
+    /// <summary>Gets a value indicating whether this is a calendar period.</summary>
+    /// <value>True when <see cref="Calendar"/> is set.</value>
+    public bool IsCalendar => Calendar is not null;
+
+    /// <summary>Creates a calendar retention period.</summary>
+    /// <param name="period">The period; only years, months, weeks, days and time units, none negative.</param>
+    /// <returns>The retention period.</returns>
+    /// <exception cref="ArgumentException"><paramref name="period"/> has a negative unit.</exception>
+    public static RetentionPeriod FromPeriod(Period period)
+    {
+        Preconditions.CheckNotNull(period, nameof(period));
+        Preconditions.CheckArgument(
+            period.Years >= 0 && period.Months >= 0 && period.Weeks >= 0 && period.Days >= 0 && period.Hours >= 0
+                && period.Minutes >= 0 && period.Seconds >= 0 && period.Milliseconds >= 0 && period.Ticks >= 0 && period.Nanoseconds >= 0,
+            nameof(period),
+            $"A retention period cannot be negative: {period}.");
+        return new RetentionPeriod(period.Normalize() == Period.Zero ? null : period, Duration.Zero);
+    }
+
+    /// <summary>Creates an exact retention period.</summary>
+    /// <param name="duration">The duration; not negative.</param>
+    /// <returns>The retention period.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>
+    public static RetentionPeriod FromDuration(Duration duration)
+    {
+        if (duration < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A retention period cannot be negative.");
+        }
+
+        return new RetentionPeriod(null, duration);
+    }
+
+    /// <summary>Adds this period to an instant, on the local calendar of a time zone.</summary>
+    /// <param name="start">The anchor instant.</param>
+    /// <param name="zone">The controller's time zone, for calendar periods.</param>
+    /// <returns>The instant the period ends. A local time that falls in a gap moves forward; in an overlap, the earlier instant is taken.</returns>
+    public Instant AddTo(Instant start, DateTimeZone zone)
+    {
+        if (Calendar is not { } period)
+        {
+            return start + Exact;
+        }
+
+        Preconditions.CheckNotNull(zone, nameof(zone));
+        var local = start.InZone(zone).LocalDateTime + period;
+        return zone.AtLeniently(local).ToInstant();
+    }
+
+    /// <summary>Whether this period always ends at or after another, whatever the start.</summary>
+    /// <param name="other">The other period.</param>
+    /// <returns>True when this period is at least as long as <paramref name="other"/> on every calendar.</returns>
+    public bool IsAtLeast(RetentionPeriod other)
+        => ApproximateMaximum(other) <= ApproximateMinimum(this);
+
+    /// <summary>Parses an ISO-8601 period such as <c>P1M</c>, <c>P6M</c>, <c>P1Y</c> or <c>PT72H</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The period.</returns>
+    /// <exception cref="FormatException"><paramref name="text"/> is not a valid period.</exception>
+    public static RetentionPeriod Parse(string text)
+    {
+        Preconditions.CheckNotNull(text, nameof(text));
+        var result = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(text);
+        if (!result.Success)
+        {
+            throw new FormatException($"'{text}' is not an ISO-8601 period such as P1M, P6M, P1Y or PT72H.");
+        }
+
+        return FromPeriod(result.Value);
+    }
+
+    /// <summary>Formats the period as ISO-8601, such as <c>P6M</c> or <c>PT72H</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+        => Calendar?.ToString() ?? Period.FromTicks(Exact.BclCompatibleTicks).Normalize().ToString();
+
+    /// <inheritdoc/>
+    public bool Equals(RetentionPeriod other) => Equals(Calendar, other.Calendar) && Exact == other.Exact;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is RetentionPeriod other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Calendar, Exact);
+
+    /// <summary>Compares two periods for equality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>True when both are the same period.</returns>
+    public static bool operator ==(RetentionPeriod left, RetentionPeriod right) => left.Equals(right);
+
+    /// <summary>Compares two periods for inequality.</summary>
+    /// <param name="left">The first period.</param>
+    /// <param name="right">The second period.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(RetentionPeriod left, RetentionPeriod right) => !left.Equals(right);
+
+    // Bounds in seconds over every calendar: months 28..31 days, years 365..366, days 23..25 hours across DST.
+    private static long ApproximateMinimum(RetentionPeriod p) => Seconds(p, daysPerMonth: 28, daysPerYear: 365, hoursPerDay: 23);
+
+    private static long ApproximateMaximum(RetentionPeriod p) => Seconds(p, daysPerMonth: 31, daysPerYear: 366, hoursPerDay: 25);
+
+    private static long Seconds(RetentionPeriod p, int daysPerMonth, int daysPerYear, int hoursPerDay)
+    {
+        if (p.Calendar is not { } c)
+        {
+            return (long)p.Exact.TotalSeconds;
+        }
+
+        var days = (c.Years * daysPerYear) + (c.Months * (long)daysPerMonth) + (c.Weeks * 7L) + c.Days;
+        return (days * hoursPerDay * 3600L) + (c.Hours * 3600L) + (c.Minutes * 60L) + c.Seconds;
+    }
+}
