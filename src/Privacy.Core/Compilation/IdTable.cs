@@ -80,8 +80,8 @@ public sealed class IdTable
         }
 
         throw id is null || id.Length == 0
-            ? new PrivacyRequestException("missing-field", field ?? Field, $"The request needs a {Kind} in '{field ?? Field}'.")
-            : new PrivacyRequestException($"unknown-{Kind}", field ?? Field, $"Unknown {Kind} '{id}'{Policies.PolicyChecks.Suggest(id, _ids)}.");
+            ? new PrivacyRequestException("missing-field", field ?? Field, $"The request needs '{field ?? Field}' (a {Kind} id).")
+            : new PrivacyRequestException($"unknown-{Kind}", field ?? Field, Policies.PolicyChecks.Unknown(Kind, id, _ids));
     }
 
     /// <summary>Whether one id equals another or lies below it.</summary>

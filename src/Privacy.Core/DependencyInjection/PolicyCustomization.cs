@@ -64,7 +64,7 @@ internal static class PolicyCustomization
         {
             if (!policy.Categories.Any(c => c.Id.Value == category))
             {
-                yield return $"{nameof(PrivacyOptions.Retention)}: unknown category '{category}'{PolicyChecks.Suggest(category, policy.Categories.Select(c => c.Id.Value))}.";
+                yield return $"{nameof(PrivacyOptions.Retention)}: {PolicyChecks.Unknown("category", category, policy.Categories.Select(c => c.Id.Value))}";
             }
             else if (period is null || IsNegative(period))
             {

@@ -42,7 +42,7 @@ internal static class PolicyChecks
         {
             if (!known.Contains(value))
             {
-                Add(path, $"unknown-{kind}", $"Unknown {kind} '{value}'{Suggest(value, known)}.");
+                Add(path, $"unknown-{kind}", Unknown(kind, value, known));
             }
         }
 
@@ -120,7 +120,14 @@ internal static class PolicyChecks
         return problems;
     }
 
-    /// <summary>", did you mean 'x'?" for the nearest known ids by edit distance, or nothing.</summary>
+    /// <summary>"Unknown category 'x'; did you mean 'y'?", or "Unknown category 'x'." when nothing is near.</summary>
+    public static string Unknown(string kind, string value, IEnumerable<string> known)
+    {
+        var suggestion = Suggest(value, known);
+        return $"Unknown {kind} '{value}'{(suggestion.Length == 0 ? "." : suggestion)}";
+    }
+
+    /// <summary>"; did you mean 'x'?" for the nearest known ids by edit distance, or nothing.</summary>
     public static string Suggest(string value, IEnumerable<string> known)
     {
         var nearest = known

@@ -1,0 +1,53 @@
+using System;
+using System.CommandLine;
+using System.IO;
+
+namespace Privacy.Cli.Commands;
+
+/// <summary>Options shared by several commands, so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Policy() => new("--policy")
+    {
+        Description = "The policy: builtin:ismartviewpro-2018 (the default) or the path of a policy document.",
+        DefaultValueFactory = _ => PolicyReference.Default,
+        HelpName = "builtin:ID|PATH",
+    };
+
+    public static Option<string> Input() => new("--input", "-i")
+    {
+        Description = "JSON Lines requests, one object a line; '-' (the default) reads standard input.",
+        DefaultValueFactory = _ => "-",
+        HelpName = "FILE|-",
+    };
+
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(" or ", formats)}.",
+            DefaultValueFactory = _ => formats[0],
+        };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    /// <summary>Opens <c>--input</c>, or explains on standard error why it cannot.</summary>
+    public static Stream? OpenInput(string path, CliIO io)
+    {
+        if (path == "-")
+        {
+            return io.Input;
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"privacy: cannot read input '{path}': {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Linq;
+using Privacy.Cli.Json;
+using Privacy.Compilation;
+
+namespace Privacy.Cli.Commands;
+
+/// <summary><c>privacy explain</c>: the same requests as <c>decide</c>, answered for a person.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var policy = CommonOptions.Policy();
+        var input = CommonOptions.Input();
+        var command = new Command("explain", "Explain decisions for a person: the effect, each deciding clause with its summary, the obligations.")
+        {
+            policy,
+            input,
+        };
+        command.SetAction(parse =>
+        {
+            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
+            if (compiled is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var stream = CommonOptions.OpenInput(parse.GetValue(input)!, io);
+            if (stream is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var number = 0;
+            bool clean;
+            using (stream)
+            {
+                clean = RequestLoop.Run(
+                    stream,
+                    compiled,
+                    (string? id, Requests.ParsedRequest request, in PrivacyDecision decision) => Write(io, compiled, ++number, id, request, decision),
+                    (id, error) =>
+                    {
+                        io.Out.WriteLine($"{Label(++number, id)}: cannot decide ({error.Code}{(error.Field is null ? string.Empty : $" in '{error.Field}'")})");
+                        io.Out.WriteLine($"  {error.Message}");
+                        io.Out.WriteLine();
+                    });
+            }
+
+            io.Out.Flush();
+            return clean ? ExitCodes.Ok : ExitCodes.BadInput;
+        });
+        return command;
+    }
+
+    private static void Write(CliIO io, CompiledPolicy policy, int number, string? id, Requests.ParsedRequest request, in PrivacyDecision decision)
+    {
+        var verdict = decision.Effect switch
+        {
+            Effect.Permit => "PERMIT",
+            Effect.Deny => "DENY",
+            Effect.Retain => $"RETAIN until {DecisionWriter.FormatInstant(decision.Deadline!.Value)}",
+            _ => $"DELETE by {DecisionWriter.FormatInstant(decision.Deadline!.Value)}",
+        };
+        io.Out.WriteLine($"{Label(number, id)}: {verdict}  ({Describe(policy, request)})");
+        io.Out.WriteLine("  Decided by:");
+        foreach (var clause in decision.Clauses)
+        {
+            var summary = policy.Policy.Clauses.FirstOrDefault(c => c.Id == clause)?.Summary ?? string.Empty;
+            io.Out.WriteLine($"    {clause}: {summary}");
+        }
+
+        if (!decision.Grounds.IsEmpty)
+        {
+            io.Out.WriteLine($"  Retention grounds: {string.Join(", ", decision.Grounds)}");
+        }
+
+        if (decision.Obligations.IsEmpty)
+        {
+            io.Out.WriteLine("  Obligations: none");
+        }
+        else
+        {
+            io.Out.WriteLine("  Obligations:");
+            foreach (var obligation in decision.Obligations)
+            {
+                var text = policy.Policy.Obligations.FirstOrDefault(o => o.Id == obligation)?.Description ?? string.Empty;
+                io.Out.WriteLine($"    {obligation}: {text}");
+            }
+        }
+
+        io.Out.WriteLine();
+    }
+
+    private static string Label(int number, string? id) => id is null ? $"request {number}" : $"{id}";
+
+    private static string Describe(CompiledPolicy policy, Requests.ParsedRequest r)
+    {
+        var v = policy.Vocabulary;
+        return r.Action switch
+        {
+            PrivacyAction.Collect => $"collect {v.Categories[r.Category]} for {v.Purposes[r.Purpose]}",
+            PrivacyAction.Use => $"use {v.Categories[r.Category]} for {v.Purposes[r.Purpose]}",
+            PrivacyAction.Disclose => $"disclose {v.Categories[r.Category]} to {v.Recipients[r.Recipient]} for {v.Reasons[r.Reason]}",
+            PrivacyAction.Communicate => $"send {v.Messages[r.Message]} by {v.Channels[r.Channel]}",
+            _ => $"retain {v.Categories[r.Category]} collected {DecisionWriter.FormatInstant(r.CollectedAt)}",
+        };
+    }
+}
