@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Adds every symbol the PublicApiAnalyzers report as undeclared (RS0016) to the project's
-# PublicAPI.Unshipped.txt. Review the diff: a new line is a new promise to package users.
+# Brings each project's PublicAPI.Unshipped.txt in line with its code: adds what the
+# PublicApiAnalyzers report as undeclared (RS0016) and drops unshipped entries that no longer
+# exist (RS0017). Review the diff: a new line is a new promise to package users.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for project in "$@"; do
   dir=$(dirname "$project")
-  dotnet build "$project" -f net10.0 --no-incremental 2>&1 \
-    | grep -F 'RS0016' | sed -E "s/.*Symbol '(.*)' is not part of the declared public API.*/\1/" \
-    | sort -u > /tmp/public-api-new.txt || true
-  if [ -s /tmp/public-api-new.txt ]; then
-    { cat "$dir/PublicAPI.Unshipped.txt"; cat /tmp/public-api-new.txt; } | awk 'NR==1 || !seen[$0]++' > /tmp/public-api-merged.txt
-    { head -n1 /tmp/public-api-merged.txt; tail -n +2 /tmp/public-api-merged.txt | sort -u; } > "$dir/PublicAPI.Unshipped.txt"
-    echo "$dir: $(wc -l < /tmp/public-api-new.txt) symbols added"
-  fi
+  unshipped="$dir/PublicAPI.Unshipped.txt"
+  log=$(mktemp)
+  dotnet build "$project" -f net10.0 --no-incremental > "$log" 2>&1 || true
+  grep -F 'RS0016' "$log" | sed -E "s/.*Symbol '(.*)' is not part of the declared public API.*/\1/" | sort -u > "$log.add" || true
+  grep -F 'RS0017' "$log" | sed -E "s/.*Symbol '(.*)' is part of the declared API.*/\1/" | sort -u > "$log.drop" || true
+  { head -n1 "$unshipped"; { tail -n +2 "$unshipped" | grep -vxF -f "$log.drop" || true; cat "$log.add"; } | sort -u; } > "$log.new"
+  mv "$log.new" "$unshipped"
+  echo "$dir: $(wc -l < "$log.add") added, $(wc -l < "$log.drop") removed"
+  rm -f "$log" "$log.add" "$log.drop"
 done

@@ -40,7 +40,7 @@ public static class BuiltInVocabulary
         {
             PrivacyEventKind.ConsentGranted or PrivacyEventKind.ConsentWithdrawn => new PrivacyEvent(
                 kind, at, which != 1 ? new PurposeId(purpose) : null, which != 0 ? new RecipientId(recipient) : null),
-            PrivacyEventKind.PolicyAccepted => PrivacyEvent.PolicyAccepted("001", at),
+            PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified => new PrivacyEvent(kind, at, version: "001"),
             _ => new PrivacyEvent(kind, at),
         };
 

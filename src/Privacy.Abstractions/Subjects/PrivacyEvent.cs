@@ -18,7 +18,7 @@ public sealed record PrivacyEvent
     /// <param name="at">When it happened.</param>
     /// <param name="purpose">For consent events: the purpose consented to or withdrawn.</param>
     /// <param name="recipient">For consent events: the recipient consented to or withdrawn.</param>
-    /// <param name="version">For <see cref="PrivacyEventKind.PolicyAccepted"/>: the accepted policy version.</param>
+    /// <param name="version">For <see cref="PrivacyEventKind.PolicyAccepted"/> and <see cref="PrivacyEventKind.PolicyNotified"/>: the policy version.</param>
     /// <exception cref="ArgumentException">A consent event names neither purpose nor recipient, an acceptance names no version, or an id is the default value.</exception>
     public PrivacyEvent(PrivacyEventKind kind, Instant at, PurposeId? purpose = null, RecipientId? recipient = null, string? version = null)
     {
@@ -30,7 +30,7 @@ public sealed record PrivacyEvent
             Preconditions.CheckArgument(purpose is not null || recipient is not null, nameof(purpose), $"A {kind.ToName()} event names a purpose, a recipient or both.");
         }
 
-        if (kind == PrivacyEventKind.PolicyAccepted)
+        if (kind is PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified)
         {
             Preconditions.CheckNotEmpty(version, nameof(version));
         }
@@ -58,7 +58,7 @@ public sealed record PrivacyEvent
     /// <value>Null when the event concerns no recipient.</value>
     public RecipientId? Recipient { get; }
 
-    /// <summary>Gets the policy version a <see cref="PrivacyEventKind.PolicyAccepted"/> event accepts.</summary>
+    /// <summary>Gets the policy version a <see cref="PrivacyEventKind.PolicyAccepted"/> or <see cref="PrivacyEventKind.PolicyNotified"/> event names.</summary>
     /// <value>Null for other kinds.</value>
     public string? Version { get; }
 
@@ -106,4 +106,30 @@ public sealed record PrivacyEvent
     /// <param name="at">When the subject accepted it.</param>
     /// <returns>The event.</returns>
     public static PrivacyEvent PolicyAccepted(string version, Instant at) => new(PrivacyEventKind.PolicyAccepted, at, version: version);
+
+    /// <summary>Creates a use of the service.</summary>
+    /// <param name="at">When the subject used it.</param>
+    /// <returns>The event.</returns>
+    public static PrivacyEvent ServiceUsed(Instant at) => new(PrivacyEventKind.ServiceUsed, at);
+
+    /// <summary>Creates an account closure.</summary>
+    /// <param name="at">When the account was closed.</param>
+    /// <returns>The event.</returns>
+    public static PrivacyEvent AccountClosed(Instant at) => new(PrivacyEventKind.AccountClosed, at);
+
+    /// <summary>Creates a legal hold.</summary>
+    /// <param name="at">When the hold was placed.</param>
+    /// <returns>The event.</returns>
+    public static PrivacyEvent LegalHoldPlaced(Instant at) => new(PrivacyEventKind.LegalHoldPlaced, at);
+
+    /// <summary>Creates the release of a legal hold.</summary>
+    /// <param name="at">When the hold was released.</param>
+    /// <returns>The event.</returns>
+    public static PrivacyEvent LegalHoldReleased(Instant at) => new(PrivacyEventKind.LegalHoldReleased, at);
+
+    /// <summary>Creates a notification of a policy version.</summary>
+    /// <param name="version">The version the subject was told about.</param>
+    /// <param name="at">When the notice reached them.</param>
+    /// <returns>The event.</returns>
+    public static PrivacyEvent PolicyNotified(string version, Instant at) => new(PrivacyEventKind.PolicyNotified, at, version: version);
 }

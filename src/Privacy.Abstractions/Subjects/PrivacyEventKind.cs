@@ -26,4 +26,19 @@ public enum PrivacyEventKind
 
     /// <summary>The subject asked for their data to be corrected.</summary>
     RectificationRequested = 7,
+
+    /// <summary>The subject used the service: their latest activity, and acceptance of a notified policy version in force.</summary>
+    ServiceUsed = 8,
+
+    /// <summary>The subject's account was closed.</summary>
+    AccountClosed = 9,
+
+    /// <summary>A legal hold was placed on the subject's data: nothing is deleted until it is released.</summary>
+    LegalHoldPlaced = 10,
+
+    /// <summary>A legal hold on the subject's data was released.</summary>
+    LegalHoldReleased = 11,
+
+    /// <summary>The subject was notified of a policy version.</summary>
+    PolicyNotified = 12,
 }

@@ -10,6 +10,7 @@ public static class PrivacyEventKinds
     [
         "consent-granted", "consent-withdrawn", "marketing-opt-out", "marketing-opt-in",
         "erasure-requested", "policy-accepted", "access-requested", "rectification-requested",
+        "service-used", "account-closed", "legal-hold-placed", "legal-hold-released", "policy-notified",
     ];
 
     /// <summary>Returns the wire name of an event kind.</summary>
@@ -18,6 +19,10 @@ public static class PrivacyEventKinds
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
     public static string ToName(this PrivacyEventKind kind)
         => (uint)kind < (uint)Names.Length ? Names[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind.");
+
+    /// <summary>Gets every wire name, in the order of the enum.</summary>
+    /// <value>For error messages and documentation.</value>
+    public static System.Collections.Generic.IReadOnlyList<string> All => Names;
 
     /// <summary>Parses a wire name.</summary>
     /// <param name="name">For example <c>marketing-opt-in</c>.</param>

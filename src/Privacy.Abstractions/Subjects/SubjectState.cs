@@ -26,7 +26,8 @@ public sealed class SubjectState : IEquatable<SubjectState>
         Instant? erasureRequestedAt,
         Instant? marketingOptOutAt,
         ImmutableArray<PrivacyEvent> consents,
-        ImmutableArray<string> acceptedVersions)
+        ImmutableArray<string> acceptedVersions,
+        Activity activity)
     {
         At = at;
         HasEmail = hasEmail;
@@ -34,6 +35,10 @@ public sealed class SubjectState : IEquatable<SubjectState>
         MarketingOptOutAt = marketingOptOutAt;
         Consents = consents;
         AcceptedVersions = acceptedVersions;
+        LastActivityAt = activity.LastUse;
+        AccountClosedAt = activity.AccountClosed;
+        LegalHoldSince = activity.LegalHold;
+        Notifications = activity.Notifications.IsDefault ? [] : activity.Notifications;
     }
 
     /// <summary>Gets the instant this state describes.</summary>
@@ -68,12 +73,32 @@ public sealed class SubjectState : IEquatable<SubjectState>
     /// <value>Possibly empty.</value>
     public ImmutableArray<string> AcceptedVersions { get; }
 
+    /// <summary>Gets when the subject last used the service.</summary>
+    /// <value>Null when no use counts at <see cref="At"/>.</value>
+    public Instant? LastActivityAt { get; }
+
+    /// <summary>Gets when the subject's account was closed.</summary>
+    /// <value>The latest closure that counts; null while the account is open.</value>
+    public Instant? AccountClosedAt { get; }
+
+    /// <summary>Gets when the standing legal hold was placed.</summary>
+    /// <value>Null when no hold stands (none placed, or released later).</value>
+    public Instant? LegalHoldSince { get; }
+
+    /// <summary>Gets a value indicating whether a legal hold stands: nothing of the subject's is deleted meanwhile.</summary>
+    /// <value>True while a hold stands.</value>
+    public bool IsUnderLegalHold => LegalHoldSince.HasValue;
+
+    /// <summary>Gets, per policy version, when the subject was first notified of it, sorted by version.</summary>
+    /// <value>Possibly empty.</value>
+    public ImmutableArray<KeyValuePair<string, Instant>> Notifications { get; }
+
     /// <summary>Gets the state of a subject with no history.</summary>
     /// <param name="at">The instant.</param>
     /// <param name="hasEmail">Whether an email address is on file.</param>
     /// <returns>The state.</returns>
     public static SubjectState Empty(Instant at, bool hasEmail = false)
-        => new(at, hasEmail, null, null, ImmutableArray<PrivacyEvent>.Empty, ImmutableArray<string>.Empty);
+        => new(at, hasEmail, null, null, ImmutableArray<PrivacyEvent>.Empty, ImmutableArray<string>.Empty, default);
 
     /// <summary>Folds a history into the state at an instant.</summary>
     /// <param name="events">The events, in any order.</param>
@@ -89,6 +114,11 @@ public sealed class SubjectState : IEquatable<SubjectState>
         Instant? optIn = null;
         var consents = new Dictionary<(string?, string?), PrivacyEvent>();
         var versions = new SortedSet<string>(StringComparer.Ordinal);
+        var notified = new SortedDictionary<string, Instant>(StringComparer.Ordinal);
+        Instant? lastUse = null;
+        Instant? closed = null;
+        Instant? holdPlaced = null;
+        Instant? holdReleased = null;
         foreach (var e in events)
         {
             Preconditions.CheckNotNull(e, nameof(events));
@@ -119,6 +149,21 @@ public sealed class SubjectState : IEquatable<SubjectState>
                 case PrivacyEventKind.PolicyAccepted:
                     versions.Add(e.Version!);
                     break;
+                case PrivacyEventKind.PolicyNotified:
+                    notified[e.Version!] = notified.TryGetValue(e.Version!, out var first) ? Min(first, e.At) : e.At;
+                    break;
+                case PrivacyEventKind.ServiceUsed:
+                    lastUse = Max(lastUse, e.At);
+                    break;
+                case PrivacyEventKind.AccountClosed:
+                    closed = Max(closed, e.At);
+                    break;
+                case PrivacyEventKind.LegalHoldPlaced:
+                    holdPlaced = Max(holdPlaced, e.At);
+                    break;
+                case PrivacyEventKind.LegalHoldReleased:
+                    holdReleased = Max(holdReleased, e.At);
+                    break;
             }
         }
 
@@ -129,7 +174,10 @@ public sealed class SubjectState : IEquatable<SubjectState>
             .ThenBy(pair => pair.Key.Item2, StringComparer.Ordinal)
             .Select(pair => pair.Value)
             .ToImmutableArray();
-        return new SubjectState(at, hasEmail, erasure, standingOptOut, sortedConsents, versions.ToImmutableArray());
+        // A hold stands unless a strictly later release follows it: at a tie, nothing is deleted.
+        Instant? standingHold = holdPlaced is { } h && !(holdReleased is { } r && r > h) ? h : null;
+        var activity = new Activity(lastUse, closed, standingHold, [.. notified]);
+        return new SubjectState(at, hasEmail, erasure, standingOptOut, sortedConsents, versions.ToImmutableArray(), activity);
     }
 
     /// <summary>Whether a standing consent covers disclosure to a recipient.</summary>
@@ -171,6 +219,31 @@ public sealed class SubjectState : IEquatable<SubjectState>
     /// <returns>True when a <see cref="PrivacyEventKind.PolicyAccepted"/> event names it.</returns>
     public bool HasAccepted(string version) => AcceptedVersions.Contains(version, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the subject has accepted a policy version: by an explicit acceptance, or by using the
+    /// service at or after the version's entry into force and after being notified of it.
+    /// </summary>
+    /// <param name="version">The version.</param>
+    /// <param name="entryIntoForce">When the version entered into force.</param>
+    /// <returns>True when the subject is bound by the version at <see cref="At"/>.</returns>
+    public bool HasAccepted(string version, Instant entryIntoForce)
+    {
+        if (HasAccepted(version))
+        {
+            return true;
+        }
+
+        foreach (var notice in Notifications)
+        {
+            if (string.Equals(notice.Key, version, StringComparison.Ordinal))
+            {
+                return LastActivityAt is { } used && used >= entryIntoForce && used >= notice.Value;
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc/>
     public bool Equals(SubjectState? other)
         => other is not null
@@ -179,7 +252,11 @@ public sealed class SubjectState : IEquatable<SubjectState>
             && ErasureRequestedAt == other.ErasureRequestedAt
             && MarketingOptOutAt == other.MarketingOptOutAt
             && Consents.SequenceEqual(other.Consents)
-            && AcceptedVersions.SequenceEqual(other.AcceptedVersions, StringComparer.Ordinal);
+            && AcceptedVersions.SequenceEqual(other.AcceptedVersions, StringComparer.Ordinal)
+            && LastActivityAt == other.LastActivityAt
+            && AccountClosedAt == other.AccountClosedAt
+            && LegalHoldSince == other.LegalHoldSince
+            && Notifications.SequenceEqual(other.Notifications);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as SubjectState);
@@ -191,6 +268,8 @@ public sealed class SubjectState : IEquatable<SubjectState>
     internal static bool Supersedes(PrivacyEvent candidate, PrivacyEvent current)
         => candidate.At > current.At
             || (candidate.At == current.At && candidate.Kind == PrivacyEventKind.ConsentWithdrawn && current.Kind == PrivacyEventKind.ConsentGranted);
+
+    private readonly record struct Activity(Instant? LastUse, Instant? AccountClosed, Instant? LegalHold, ImmutableArray<KeyValuePair<string, Instant>> Notifications);
 
     private static Instant Min(Instant? a, Instant b) => a is { } x && x < b ? x : b;
 

@@ -104,7 +104,7 @@ internal sealed class RequestParser(CompiledPolicy policy)
             var type = Required(e.Type, path + ".type");
             if (!PrivacyEventKinds.TryParse(type, out var kind))
             {
-                throw new PrivacyRequestException("unknown-event-type", path + ".type", $"Unknown event type '{type}'; use one of consent-granted, consent-withdrawn, marketing-opt-out, marketing-opt-in, erasure-requested, policy-accepted, access-requested, rectification-requested.");
+                throw new PrivacyRequestException("unknown-event-type", path + ".type", $"Unknown event type '{type}'; use one of {string.Join(", ", PrivacyEventKinds.All)}.");
             }
 
             var eventAt = ParseInstant(e.At, path + ".at");
@@ -115,9 +115,9 @@ internal sealed class RequestParser(CompiledPolicy policy)
                 throw new PrivacyRequestException("missing-field", path + ".recipient", $"A {type} event names a 'purpose', a 'recipient' or both.");
             }
 
-            if (kind == PrivacyEventKind.PolicyAccepted && string.IsNullOrWhiteSpace(e.Version))
+            if (kind is PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified && string.IsNullOrWhiteSpace(e.Version))
             {
-                throw new PrivacyRequestException("missing-field", path + ".version", "A policy-accepted event names the accepted 'version'.");
+                throw new PrivacyRequestException("missing-field", path + ".version", $"A {type} event names the policy 'version'.");
             }
 
             events.Add(new PrivacyEvent(kind, eventAt, purpose, recipient, e.Version));

@@ -78,7 +78,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
                 e.Recipient is { } r ? Vocabulary.Recipients.GetIndex(r.Value, "subject.events.recipient") : -1,
                 e.At,
                 e.Kind == PrivacyEventKind.ConsentGranted)).ToArray();
-        return new SubjectFacts(state.At, flags, state.ErasureRequestedAt ?? default, consents);
+        return new SubjectFacts(state.At, flags, state.ErasureRequestedAt ?? default, consents, state);
     }
 
     /// <summary>Folds a subject's history at an instant into facts for the hot-path methods.</summary>
@@ -187,7 +187,8 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
             grounds[i] = Vocabulary.Grounds.GetIndex(request.Grounds[i].IsDefault ? null : request.Grounds[i].Value, $"grounds[{i}]");
         }
 
-        var facts = new SubjectFacts(subject.At, subject.IsErased ? RuleConditions.ErasureRequested : 0, subject.ErasureRequestedAt ?? default, null);
+        // Retention reads no consent, so unknown ids in consent events do not matter here.
+        var facts = new SubjectFacts(subject.At, subject.IsErased ? RuleConditions.ErasureRequested : 0, subject.ErasureRequestedAt ?? default, null, subject);
         return _retention.Decide(category, request.CollectedAt, request.At, facts, grounds);
     }
 

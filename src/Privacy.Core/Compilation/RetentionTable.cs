@@ -20,6 +20,7 @@ internal sealed class RetentionTable
     private readonly ImmutableArray<RetentionGroundId>[] _singleGround;
     private readonly ImmutableArray<ClauseId> _erasureClauses;
     private readonly ImmutableArray<ClauseId> _noRuleClauses;
+    private readonly ImmutableArray<ClauseId> _holdClauses;
     private readonly RetentionPeriod _erasurePeriod;
     private readonly DateTimeZone _zone;
 
@@ -47,6 +48,7 @@ internal sealed class RetentionTable
         _singleGround = _grounds.Select(g => ImmutableArray.Create(g.Id)).ToArray();
         _erasureClauses = [policy.ErasureClause];
         _noRuleClauses = [policy.DefaultDenials[PrivacyAction.Retain]];
+        _holdClauses = [policy.LegalHoldClause];
         _regularClauses = _rules.Select(r => ImmutableArray.Create(r.Clause)).ToArray();
 
         // Per (erased?, rule, ground): the ground's clause first, then what it overrides.
@@ -64,6 +66,12 @@ internal sealed class RetentionTable
 
     public PrivacyDecision Decide(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds)
     {
+        if (subject.IsUnderLegalHold)
+        {
+            // Nothing is deleted while a hold stands; there is no deadline until it is released.
+            return new PrivacyDecision(Effect.Retain, _holdClauses);
+        }
+
         var r = _ruleOf[category];
         if (r < 0)
         {
@@ -71,8 +79,21 @@ internal sealed class RetentionTable
         }
 
         var rule = _rules[r];
-        var deadline = rule.Period.AddTo(collectedAt, _zone);
         var erased = subject.IsErased && subject.ErasureRequestedAt <= at && _erasureApplies[category];
+        Instant? anchor = rule.Anchor switch
+        {
+            RetentionAnchor.Collection => collectedAt,
+            RetentionAnchor.LastActivity => subject.LastActivityAt is { } used && used > collectedAt ? used : collectedAt,
+            RetentionAnchor.AccountClosure => subject.AccountClosedAt,
+            _ => subject.IsErased ? subject.ErasureRequestedAt : null,
+        };
+        if (anchor is null && !erased)
+        {
+            // The anchor event has not happened: the period has not started.
+            return new PrivacyDecision(Effect.Retain, _regularClauses[r]);
+        }
+
+        var deadline = anchor is { } start ? rule.Period.AddTo(start, _zone) : Instant.MaxValue;
         if (erased)
         {
             var eraseBy = _erasurePeriod.AddTo(subject.ErasureRequestedAt, _zone);

@@ -13,12 +13,15 @@ namespace Privacy.Compilation;
 /// </remarks>
 public readonly struct SubjectFacts
 {
-    internal SubjectFacts(Instant at, RuleConditions flags, Instant erasureRequestedAt, ConsentFact[]? consents)
+    internal SubjectFacts(Instant at, RuleConditions flags, Instant erasureRequestedAt, ConsentFact[]? consents, SubjectState? state = null)
     {
         At = at;
         Flags = flags;
         ErasureRequestedAt = erasureRequestedAt;
         Consents = consents;
+        LastActivityAt = state?.LastActivityAt;
+        AccountClosedAt = state?.AccountClosedAt;
+        IsUnderLegalHold = state?.IsUnderLegalHold ?? false;
     }
 
     /// <summary>Gets the instant the facts describe.</summary>
@@ -32,6 +35,18 @@ public readonly struct SubjectFacts
     /// <summary>Gets a value indicating whether a marketing opt-out stands.</summary>
     /// <value>True while opted out.</value>
     public bool IsOptedOutOfMarketing => (Flags & RuleConditions.MarketingOptedOut) != 0;
+
+    /// <summary>Gets a value indicating whether a legal hold stands.</summary>
+    /// <value>True while nothing of the subject's may be deleted.</value>
+    public bool IsUnderLegalHold { get; }
+
+    /// <summary>Gets when the subject last used the service.</summary>
+    /// <value>Null when unknown.</value>
+    public Instant? LastActivityAt { get; }
+
+    /// <summary>Gets when the subject's account was closed.</summary>
+    /// <value>Null while open.</value>
+    public Instant? AccountClosedAt { get; }
 
     internal RuleConditions Flags { get; }
 

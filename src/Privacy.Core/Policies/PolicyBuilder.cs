@@ -65,6 +65,10 @@ public sealed class PolicyBuilder
         ErasurePeriod = policy.ErasurePeriod;
         ErasureClause = policy.ErasureClause;
         ErasureClasses.AddRange(policy.ErasureClasses);
+        LegalHoldClause = policy.LegalHoldClause;
+        LastUpdated = policy.LastUpdated;
+        EffectiveFrom = policy.EffectiveFrom;
+        Contact = policy.Contact;
     }
 
     internal string Id { get; private set; }
@@ -104,6 +108,14 @@ public sealed class PolicyBuilder
     internal RetentionPeriod ErasurePeriod { get; private set; } = RetentionPeriod.FromPeriod(Period.FromMonths(1));
 
     internal ClauseId? ErasureClause { get; private set; }
+
+    internal ClauseId? LegalHoldClause { get; private set; }
+
+    internal LocalDate? LastUpdated { get; private set; }
+
+    internal Instant? EffectiveFrom { get; private set; }
+
+    internal string? Contact { get; private set; }
 
     internal List<DataClass> ErasureClasses { get; } = [DataClass.Personal];
 
@@ -285,12 +297,44 @@ public sealed class PolicyBuilder
     /// <param name="period">How long data may be kept after collection.</param>
     /// <param name="clause">The clause the decision cites.</param>
     /// <param name="allowsGrounds">Whether retention grounds may keep it longer.</param>
+    /// <param name="anchor">The event the period is counted from; collection by default.</param>
     /// <returns>This builder.</returns>
-    public PolicyBuilder Retain(string category, RetentionPeriod period, string clause, bool allowsGrounds = true)
+    public PolicyBuilder Retain(string category, RetentionPeriod period, string clause, bool allowsGrounds = true, RetentionAnchor anchor = RetentionAnchor.Collection)
     {
         var id = new DataCategoryId(category);
-        RetentionRules.RemoveAll(r => r.Category == id);
-        RetentionRules.Add(new RetentionRule(id, period, new ClauseId(clause), allowsGrounds));
+        var rule = new RetentionRule(id, period, new ClauseId(clause), allowsGrounds, anchor);
+        var existing = RetentionRules.FindIndex(r => r.Category == id);
+        if (existing >= 0)
+        {
+            RetentionRules[existing] = rule;
+        }
+        else
+        {
+            RetentionRules.Add(rule);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sets the clause a retain decision cites while a legal hold stands; the retain default clause otherwise.</summary>
+    /// <param name="clause">The clause id.</param>
+    /// <returns>This builder.</returns>
+    public PolicyBuilder LegalHold(string clause)
+    {
+        LegalHoldClause = new ClauseId(clause);
+        return this;
+    }
+
+    /// <summary>Sets the policy's dates and the controller's contact.</summary>
+    /// <param name="lastUpdated">The date the published text gives as its last update.</param>
+    /// <param name="effectiveFrom">When this version enters into force.</param>
+    /// <param name="contact">How to reach the controller about privacy, such as an email address.</param>
+    /// <returns>This builder.</returns>
+    public PolicyBuilder WithMetadata(LocalDate? lastUpdated, Instant? effectiveFrom, string? contact)
+    {
+        LastUpdated = lastUpdated;
+        EffectiveFrom = effectiveFrom;
+        Contact = string.IsNullOrWhiteSpace(contact) ? null : contact;
         return this;
     }
 

@@ -112,6 +112,11 @@ internal static class PolicyChecks
             Add("/retention/erasure", "missing-erasure", "The policy does not say which clause erasure deadlines cite; call Erasure(...).");
         }
 
+        if (b.LegalHoldClause is { } holdClause)
+        {
+            Ref(clauses, holdClause.Value, "/retention/legalHold/clause", "clause");
+        }
+
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(b.TimeZoneId) is null)
         {
             Add("/timeZone", "unknown-time-zone", $"Unknown time zone '{b.TimeZoneId}'; use a tz database id such as 'Europe/Oslo' or 'UTC'.");

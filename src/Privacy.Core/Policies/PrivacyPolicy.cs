@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using Privacy.Retention;
 
 namespace Privacy.Policies;
@@ -37,6 +38,10 @@ public sealed class PrivacyPolicy
         ErasurePeriod = builder.ErasurePeriod;
         ErasureClause = builder.ErasureClause!.Value;
         ErasureClasses = [.. builder.ErasureClasses];
+        LegalHoldClause = builder.LegalHoldClause ?? DefaultDenials[PrivacyAction.Retain];
+        LastUpdated = builder.LastUpdated;
+        EffectiveFrom = builder.EffectiveFrom;
+        Contact = builder.Contact;
     }
 
     /// <summary>Gets the policy's id.</summary>
@@ -118,6 +123,22 @@ public sealed class PrivacyPolicy
     /// <summary>Gets the data classes an erasure request reaches.</summary>
     /// <value>Personal data by default.</value>
     public ImmutableArray<DataClass> ErasureClasses { get; }
+
+    /// <summary>Gets the clause a retain decision cites while a legal hold stands.</summary>
+    /// <value>The retain default clause unless the policy names one.</value>
+    public ClauseId LegalHoldClause { get; }
+
+    /// <summary>Gets the date the published text gives as its last update.</summary>
+    /// <value>Null when not stated.</value>
+    public LocalDate? LastUpdated { get; }
+
+    /// <summary>Gets when this version enters into force.</summary>
+    /// <value>Null when not stated: in force from the start of time.</value>
+    public Instant? EffectiveFrom { get; }
+
+    /// <summary>Gets how to reach the controller about privacy.</summary>
+    /// <value>Null when not stated.</value>
+    public string? Contact { get; }
 
     /// <summary>Creates a builder holding a copy of this policy, to derive a new policy or version.</summary>
     /// <returns>The builder.</returns>

@@ -4,19 +4,21 @@ namespace Privacy.Retention;
 
 /// <summary>
 /// How long data of a category (and, unless overridden, its descendants) may be kept, counted from
-/// collection, and whether retention grounds may extend it.
+/// an anchor event (collection by default), and whether retention grounds may extend it.
 /// </summary>
 /// <remarks>Immutable and equal by value.</remarks>
 public sealed record RetentionRule
 {
     /// <summary>Creates a retention rule.</summary>
     /// <param name="category">The category; the rule is inherited by categories below it.</param>
-    /// <param name="period">How long the data may be kept after collection.</param>
+    /// <param name="period">How long the data may be kept after the anchor.</param>
     /// <param name="clause">The clause the decision cites.</param>
     /// <param name="allowsGrounds">Whether retention grounds may keep the data longer.</param>
-    /// <exception cref="System.ArgumentException">An id is the default value.</exception>
-    public RetentionRule(DataCategoryId category, RetentionPeriod period, ClauseId clause, bool allowsGrounds = true)
+    /// <param name="anchor">The event the period is counted from.</param>
+    /// <exception cref="System.ArgumentException">An id is the default value, or the anchor is undefined.</exception>
+    public RetentionRule(DataCategoryId category, RetentionPeriod period, ClauseId clause, bool allowsGrounds = true, RetentionAnchor anchor = RetentionAnchor.Collection)
     {
+        Anchor = Preconditions.CheckDefined(anchor, nameof(anchor));
         Preconditions.CheckArgument(!category.IsDefault, nameof(category), "A retention rule needs a category.");
         Preconditions.CheckArgument(!clause.IsDefault, nameof(clause), "A retention rule needs a clause.");
         Category = category;
@@ -29,7 +31,11 @@ public sealed record RetentionRule
     /// <value>The category id.</value>
     public DataCategoryId Category { get; }
 
-    /// <summary>Gets how long data may be kept after collection.</summary>
+    /// <summary>Gets the event the period is counted from.</summary>
+    /// <value><see cref="RetentionAnchor.Collection"/> by default.</value>
+    public RetentionAnchor Anchor { get; }
+
+    /// <summary>Gets how long data may be kept after the anchor.</summary>
     /// <value>A calendar period or an exact duration.</value>
     public RetentionPeriod Period { get; }
 
