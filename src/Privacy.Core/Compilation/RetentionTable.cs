@@ -66,13 +66,14 @@ internal sealed class RetentionTable
 
     public PrivacyDecision Decide(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds)
     {
-        if (subject.IsUnderLegalHold)
+        var r = _ruleOf[category];
+        if (subject.IsUnderLegalHold && (r < 0 || _rules[r].AllowsGrounds))
         {
             // Nothing is deleted while a hold stands; there is no deadline until it is released.
+            // Data no ground may keep (sensitive, device-local) is not kept for a hold either.
             return new PrivacyDecision(Effect.Retain, _holdClauses);
         }
 
-        var r = _ruleOf[category];
         if (r < 0)
         {
             return new PrivacyDecision(Effect.Delete, _noRuleClauses, deadline: collectedAt);
