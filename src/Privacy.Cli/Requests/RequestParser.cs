@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
 using Privacy.Cli.Json;
 using Privacy.Compilation;
 
@@ -53,15 +50,15 @@ internal sealed class RequestParser(CompiledPolicy policy)
 
     private ParsedRequest Resolve(RequestDocument d)
     {
-        RejectUnknown(d.Unknown, string.Empty);
-        var actionIndex = Array.IndexOf(Actions, Required(d.Action, "action"));
+        JsonFields.RejectUnknown(d.Unknown, string.Empty);
+        var actionIndex = Array.IndexOf(Actions, JsonFields.Required(d.Action, "action"));
         if (actionIndex < 0)
         {
             throw new PrivacyRequestException("unknown-action", "action", $"Unknown action '{d.Action}'; use one of {string.Join(", ", Actions)}.");
         }
 
         var action = (PrivacyAction)actionIndex;
-        var at = ParseInstant(d.At, "at");
+        var at = JsonFields.Instant(d.At, "at");
         var v = policy.Vocabulary;
 
         // Every id present is checked, even where the action ignores it: an unknown id is always an error.
@@ -71,59 +68,15 @@ internal sealed class RequestParser(CompiledPolicy policy)
         var reason = Optional(v.Reasons, d.Reason, "reason", required: action == PrivacyAction.Disclose);
         var message = Optional(v.Messages, d.Message, "message", required: action == PrivacyAction.Communicate);
         var channel = Optional(v.Channels, d.Channel, "channel", required: action == PrivacyAction.Communicate);
-        var collectedAt = action == PrivacyAction.Retain || d.CollectedAt is not null ? ParseInstant(d.CollectedAt, "collectedAt") : default;
+        var collectedAt = action == PrivacyAction.Retain || d.CollectedAt is not null ? JsonFields.Instant(d.CollectedAt, "collectedAt") : default;
         var grounds = d.Grounds is null
             ? ImmutableArray<int>.Empty
             : d.Grounds.Select((g, i) => v.Grounds.GetIndex(g, $"grounds[{i}]")).ToImmutableArray();
 
-        RejectUnknown(d.Context?.Unknown, "context.");
+        JsonFields.RejectUnknown(d.Context?.Unknown, "context.");
         var context = new RequestContext(d.Context?.LocationFeatureInUse ?? false, d.Context?.ConfidentialityAgreement ?? false);
-        var subject = policy.Fold(ParseSubject(d.Subject).StateAt(at));
+        var subject = policy.Fold(JsonFields.Subject(d.Subject, policy.Vocabulary, "subject").StateAt(at));
         return new ParsedRequest(d.Id, action, at, category, purpose, recipient, reason, message, channel, collectedAt, grounds, subject, context);
-    }
-
-    private DataSubject ParseSubject(SubjectDocument? s)
-    {
-        if (s is null)
-        {
-            return DataSubject.Anonymous;
-        }
-
-        RejectUnknown(s.Unknown, "subject.");
-        if (s.Id is { Length: 0 })
-        {
-            throw new PrivacyRequestException("invalid-field", "subject.id", "'subject.id' must not be empty; leave it out for an anonymous subject.");
-        }
-
-        var events = new List<PrivacyEvent>();
-        for (var i = 0; i < (s.Events?.Count ?? 0); i++)
-        {
-            var path = $"subject.events[{i}]";
-            var e = s.Events![i] ?? throw new PrivacyRequestException("missing-field", path, $"'{path}' is null; each event is an object with 'type' and 'at'.");
-            RejectUnknown(e.Unknown, path + ".");
-            var type = Required(e.Type, path + ".type");
-            if (!PrivacyEventKinds.TryParse(type, out var kind))
-            {
-                throw new PrivacyRequestException("unknown-event-type", path + ".type", $"Unknown event type '{type}'; use one of {string.Join(", ", PrivacyEventKinds.All)}.");
-            }
-
-            var eventAt = ParseInstant(e.At, path + ".at");
-            PurposeId? purpose = e.Purpose is null ? null : new PurposeId(policy.Vocabulary.Purposes[policy.Vocabulary.Purposes.GetIndex(e.Purpose, path + ".purpose")]);
-            RecipientId? recipient = e.Recipient is null ? null : new RecipientId(policy.Vocabulary.Recipients[policy.Vocabulary.Recipients.GetIndex(e.Recipient, path + ".recipient")]);
-            if (kind is PrivacyEventKind.ConsentGranted or PrivacyEventKind.ConsentWithdrawn && purpose is null && recipient is null)
-            {
-                throw new PrivacyRequestException("missing-field", path + ".recipient", $"A {type} event names a 'purpose', a 'recipient' or both.");
-            }
-
-            if (kind is PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified && string.IsNullOrWhiteSpace(e.Version))
-            {
-                throw new PrivacyRequestException("missing-field", path + ".version", $"A {type} event names the policy 'version'.");
-            }
-
-            events.Add(new PrivacyEvent(kind, eventAt, purpose, recipient, e.Version));
-        }
-
-        return new DataSubject(s.Id, s.HasEmail ?? false, events);
     }
 
     private static int Optional(IdTable table, string? id, string field, bool required)
@@ -134,29 +87,6 @@ internal sealed class RequestParser(CompiledPolicy policy)
         }
 
         return table.GetIndex(id, field);
-    }
-
-    private static string Required(string? value, string field)
-        => string.IsNullOrEmpty(value)
-            ? throw new PrivacyRequestException("missing-field", field, $"The request needs '{field}'.")
-            : value;
-
-    internal static Instant ParseInstant(string? text, string field)
-    {
-        var value = Required(text, field);
-        var result = OffsetDateTimePattern.ExtendedIso.Parse(value);
-        return result.Success
-            ? result.Value.ToInstant()
-            : throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{value}'.");
-    }
-
-    private static void RejectUnknown(Dictionary<string, JsonElement>? unknown, string prefix)
-    {
-        if (unknown is { Count: > 0 })
-        {
-            var name = unknown.Keys.Order(StringComparer.Ordinal).First();
-            throw new PrivacyRequestException("unknown-field", prefix + name, $"Unknown field '{prefix}{name}'; see the request fields in the CLI contract.");
-        }
     }
 
     /// <summary>"$.subject.events[0].at" becomes "subject.events[0].at"; the root becomes null.</summary>

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using NodaTime.Text;
+using Privacy.Cli.Json;
+using Privacy.Compilation;
+
+namespace Privacy.Cli.Requests;
+
+/// <summary>Checks shared by every JSON input of the CLI; each failure names the field at fault.</summary>
+internal static class JsonFields
+{
+    /// <summary>The subject of a request or a rights command; ids in events must be known to the policy.</summary>
+    public static DataSubject Subject(SubjectDocument? s, CompiledVocabulary vocabulary, string prefix)
+    {
+        if (s is null)
+        {
+            return DataSubject.Anonymous;
+        }
+
+        RejectUnknown(s.Unknown, prefix + ".");
+        if (s.Id is { Length: 0 })
+        {
+            throw new PrivacyRequestException("invalid-field", prefix + ".id", $"'{prefix}.id' must not be empty; leave it out for an anonymous subject.");
+        }
+
+        var events = new List<PrivacyEvent>();
+        for (var i = 0; i < (s.Events?.Count ?? 0); i++)
+        {
+            var path = $"{prefix}.events[{i}]";
+            var e = s.Events![i] ?? throw new PrivacyRequestException("missing-field", path, $"'{path}' is null; each event is an object with 'type' and 'at'.");
+            RejectUnknown(e.Unknown, path + ".");
+            var type = Required(e.Type, path + ".type");
+            if (!PrivacyEventKinds.TryParse(type, out var kind))
+            {
+                throw new PrivacyRequestException("unknown-event-type", path + ".type", $"Unknown event type '{type}'; use one of {string.Join(", ", PrivacyEventKinds.All)}.");
+            }
+
+            var eventAt = Instant(e.At, path + ".at");
+            PurposeId? purpose = e.Purpose is null ? null : new PurposeId(vocabulary.Purposes[vocabulary.Purposes.GetIndex(e.Purpose, path + ".purpose")]);
+            RecipientId? recipient = e.Recipient is null ? null : new RecipientId(vocabulary.Recipients[vocabulary.Recipients.GetIndex(e.Recipient, path + ".recipient")]);
+            if (kind is PrivacyEventKind.ConsentGranted or PrivacyEventKind.ConsentWithdrawn && purpose is null && recipient is null)
+            {
+                throw new PrivacyRequestException("missing-field", path + ".recipient", $"A {type} event names a 'purpose', a 'recipient' or both.");
+            }
+
+            if (kind is PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified && string.IsNullOrWhiteSpace(e.Version))
+            {
+                throw new PrivacyRequestException("missing-field", path + ".version", $"A {type} event names the policy 'version'.");
+            }
+
+            events.Add(new PrivacyEvent(kind, eventAt, purpose, recipient, e.Version));
+        }
+
+        return new DataSubject(s.Id, s.HasEmail ?? false, events);
+    }
+
+    public static string Required(string? value, string field)
+        => string.IsNullOrEmpty(value)
+            ? throw new PrivacyRequestException("missing-field", field, $"The request needs '{field}'.")
+            : value;
+
+    public static NodaTime.Instant Instant(string? text, string field)
+    {
+        var value = Required(text, field);
+        var result = OffsetDateTimePattern.ExtendedIso.Parse(value);
+        return result.Success
+            ? result.Value.ToInstant()
+            : throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{value}'.");
+    }
+
+    public static void RejectUnknown(Dictionary<string, JsonElement>? unknown, string prefix)
+    {
+        if (unknown is { Count: > 0 })
+        {
+            var name = unknown.Keys.Order(StringComparer.Ordinal).First();
+            throw new PrivacyRequestException("unknown-field", prefix + name, $"Unknown field '{prefix}{name}'; see the request fields in the CLI contract.");
+        }
+    }
+}
