@@ -16,6 +16,7 @@ internal static class CliApp
             DecideCommand.Create(io),
             ExplainCommand.Create(io),
             PolicyCommand.Create(io),
+            RightsCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)

@@ -203,7 +203,7 @@ internal static class IsmartviewPro2018
         static RetentionPeriod Months(int months) => RetentionPeriod.FromPeriod(Period.FromMonths(months));
         static RetentionPeriod Days(int days) => RetentionPeriod.FromPeriod(Period.FromDays(days));
 
-        b.Erasure(Months(1), "rights.erasure", DataClass.Personal)
+        b.Erasure(Months(1), "rights.erasure", DataClass.Personal, DataClass.NonPersonal)
             .LegalHold("rights.retention-exceptions")
             .Retain("personal", Months(36), "collection.necessary", anchor: RetentionAnchor.LastActivity)
             .Retain("personal.location", Days(30), "use.location")
@@ -227,7 +227,7 @@ internal static class IsmartviewPro2018
         b.AddNote("The published text dates itself 'October 2018, 11, 3'; this model reads it as 11 October 2018, in force from then, and names no contact address.")
             .AddNote("A legal hold (legal-hold-placed until legal-hold-released) keeps every record of the subject except sensitive and device-local data, citing rights.retention-exceptions (statutory obligations), with no deadline until it is released.")
             .AddNote("Retention periods are not stated by the published text; the defaults here (personal data 36 months from the subject's last activity, logs 6 months, cookies 13 months, network information 30 days, non-personal data 60 months from collection) are operator-settable.")
-            .AddNote("Erasure: personal data is due for deletion one month after the request; a recognised retention ground extends that by at most its own maximum (backup 3 months, archiving 5 years, fraud and abuse prevention 12 months, analysis 6 months, statutory obligations 10 years, legitimate interest 6 months).")
+            .AddNote("Erasure reaches all collected data of the subject: personal and non-personal records held about them are due for deletion one month after the request; a recognised retention ground extends that by at most its own maximum (backup 3 months, archiving 5 years, fraud and abuse prevention 12 months, analysis 6 months, statutory obligations 10 years, legitimate interest 6 months).")
             .AddNote("After an erasure request, collection is refused like use and disclosure, except for security.protection; opted-out subjects are likewise not collected from for marketing.")
             .AddNote("Events at the same instant: an opt-out beats an opt-in and a withdrawal beats a consent, so that a tie never permits.")
             .AddNote("A denial with no deciding prohibition cites the permission whose condition was not met (for example use.location without a location-based function in use) before the default clause.")

@@ -60,6 +60,11 @@ internal static class PolicyCustomization
             yield return $"{nameof(PrivacyOptions.ErasurePeriod)}: '{erasure}' is negative.";
         }
 
+        if (options.SuppressionKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < Privacy.Rights.ContactHasher.MinimumKeyLength)
+        {
+            yield return $"{nameof(PrivacyOptions.SuppressionKey)}: a suppression key needs at least {Privacy.Rights.ContactHasher.MinimumKeyLength} bytes.";
+        }
+
         foreach (var (category, period) in options.Retention)
         {
             if (!policy.Categories.Any(c => c.Id.Value == category))

@@ -30,4 +30,12 @@ public sealed class PrivacyOptions
     /// <summary>Gets the retention periods that replace the policy's, by category id.</summary>
     /// <value>Empty by default. A period set on <c>personal.log</c> applies below it too, unless a deeper category has its own.</value>
     public IDictionary<string, Period> Retention { get; } = new Dictionary<string, Period>();
+
+    /// <summary>Gets or sets the secret key contact addresses are hashed with for the suppression list.</summary>
+    /// <value>Null by default; erasure plans that name an address, and messages checked against an address, need one of at least 16 bytes.</value>
+    public string? SuppressionKey { get; set; }
+
+    /// <summary>Gets the settings of rights planning: rectification timing, response deadlines, clauses.</summary>
+    /// <value>Defaults that suit the built-in policy.</value>
+    public Rights.RightsPlannerOptions Rights { get; } = new();
 }

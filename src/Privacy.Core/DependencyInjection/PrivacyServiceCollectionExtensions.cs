@@ -5,6 +5,7 @@ using NodaTime;
 using Privacy;
 using Privacy.DependencyInjection;
 using Privacy.Internal;
+using Privacy.Rights;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,8 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPrivacyEvaluator"/>, <see cref="IPrivacyGate"/>,
-    /// <see cref="IPrivacyPolicyProvider"/>, validated <see cref="PrivacyOptions"/> and, unless the
+    /// Registers <see cref="IPrivacyEvaluator"/>, <see cref="IPrivacyGate"/>, <see cref="IRightsPlanner"/>,
+    /// <see cref="ISuppressionList"/>, <see cref="IPrivacyPolicyProvider"/>, validated <see cref="PrivacyOptions"/> and, unless the
     /// host registered one, NodaTime's system <see cref="IClock"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -41,6 +42,17 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<IPrivacyPolicyProvider, OptionsPolicyProvider>();
         services.TryAddSingleton<IPrivacyEvaluator, ProviderEvaluator>();
         services.TryAddSingleton<IPrivacyGate, ClockedPrivacyGate>();
+        services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.SuppressionKey is { } key
+            ? new SuppressionList(ContactHasher.FromText(key))
+            : new UnconfiguredSuppressionList());
+        services.TryAddSingleton<IRightsPlanner>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PrivacyOptions>>().Value;
+            return new RightsPlanner(
+                sp.GetRequiredService<IPrivacyPolicyProvider>(),
+                options.Rights,
+                options.SuppressionKey is { } key ? ContactHasher.FromText(key) : null);
+        });
         return new PrivacyBuilder(services, options.Name);
     }
 }
