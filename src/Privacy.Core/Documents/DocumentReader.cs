@@ -19,6 +19,7 @@ internal sealed class DocumentReader
     private readonly List<PolicyProblem> _problems;
     private readonly Dictionary<string, List<int>> _maps = new(StringComparer.Ordinal);
     private readonly bool _lenientClauses;
+    private readonly HashSet<string> _unknownClass = new(StringComparer.Ordinal);
 
     private DocumentReader(List<PolicyProblem> problems, bool lenientClauses)
     {
@@ -122,6 +123,11 @@ internal sealed class DocumentReader
         var before = _problems.Count;
         foreach (var problem in PolicyChecks.Validate(builder))
         {
+            if (problem.Code == "class-mismatch" && ClassUnknown(builder, problem.Path))
+            {
+                continue;
+            }
+
             var pointer = Translate(problem.Path);
             if (!_problems.Take(before).Any(p => Within(pointer, p.Path)))
             {
@@ -130,6 +136,13 @@ internal sealed class DocumentReader
         }
 
         return builder;
+    }
+
+    private bool ClassUnknown(PolicyBuilder builder, string path)
+    {
+        var index = int.Parse(path.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
+        var id = builder.Categories[index].Id.Value;
+        return _unknownClass.Contains(id) || (IdSyntax.ParentOf(id) is { } parent && _unknownClass.Contains(parent));
     }
 
     private static bool Within(string pointer, string prefix)
@@ -226,8 +239,14 @@ internal sealed class DocumentReader
 
             var idOk = TryId(c.Id, at + "/id", "category");
             var classOk = TryName(c.Class, at + "/class", "class", DocumentNames.Classes, out DataClass dataClass);
-            if (idOk && classOk)
+            if (idOk)
             {
+                // A category whose class is wrong is still declared, so that references to it do not cascade into more problems.
+                if (!classOk)
+                {
+                    _unknownClass.Add(c.Id!);
+                }
+
                 builder.Categories.Add(new DataCategory(new DataCategoryId(c.Id!), dataClass, c.Description ?? string.Empty));
                 Map("/vocabulary/categories", i);
             }

@@ -21,6 +21,7 @@ internal abstract class DocumentShape
 
     /// <summary>The shape of a whole document.</summary>
     public static DocumentShape Document { get; } = Obj(
+        ("$schema", Text, false),
         ("formatVersion", new Scalar(JsonValueKind.Number, "an integer"), true),
         ("id", Text, true),
         ("name", Text, false),

@@ -156,7 +156,7 @@ public static class PolicyDocument
         }
         catch (JsonException e)
         {
-            var deep = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            var deep = e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase);
             problems.Add(new PolicyProblem(
                 string.Empty,
                 deep ? "too-deep" : "invalid-json",
@@ -174,6 +174,7 @@ public static class PolicyDocument
                 return new LoadResult(null, problems, []);
             }
 
+            ((System.Text.Json.Nodes.JsonObject)cleaned).Remove("$schema");
             var model = cleaned.Deserialize(DocumentJsonContext.Default.DocumentModel)!;
             var builder = DocumentReader.Read(model, problems, lenientClauses, out var withoutClause);
             problems.Sort(PointerOrder.Instance);
