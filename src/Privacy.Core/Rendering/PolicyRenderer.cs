@@ -125,17 +125,19 @@ public static class PolicyRenderer
 
         foreach (var rule in p.Rules.Where(r => r.ExemptionClause == clause.Id))
         {
-            details.Add($"This is why some requests stay allowed after {Conditions(rule.Conditions, "or")}: {Exceptions(p, rule)}.");
+            details.Add($"This is why some processing continues after {Conditions(rule.Conditions, "or")}: {Exceptions(p, rule)}.");
         }
 
         foreach (var r in p.RetentionRules.Where(r => r.Clause == clause.Id))
         {
-            details.Add($"{Sentence(Category(p, r.Category))} is kept for {Words(r.Period)} {Anchor(r.Anchor)}{(r.AllowsGrounds ? string.Empty : "; no retention ground extends this")}.");
+            details.Add(r.Period == RetentionPeriod.Zero
+                ? $"We do not keep {Category(p, r.Category)}: any copy is deleted at once{(r.AllowsGrounds ? string.Empty : ", and no retention ground extends this")}."
+                : $"We keep {Category(p, r.Category)} for {Words(r.Period)} {Anchor(r.Anchor)}{(r.AllowsGrounds ? string.Empty : "; no retention ground extends this")}.");
         }
 
         foreach (var g in p.Grounds.Where(g => g.Clause == clause.Id))
         {
-            details.Add($"{Sentence(Describe(g.Description, g.Id.Value))} may keep data for at most {Words(g.MaximumExtension)} longer.");
+            details.Add($"{Sentence(Describe(g.Description, g.Id.Value))} ({g.Id}): data may be kept at most {Words(g.MaximumExtension)} longer.");
         }
 
         if (p.ErasureClause == clause.Id)
@@ -160,7 +162,7 @@ public static class PolicyRenderer
 
     private static string Describe(PrivacyPolicy p, PolicyRule rule)
     {
-        var verbs = Join(rule.Actions.Select(Verb), "and");
+        var verbs = Join(rule.Actions.Select(Verb), rule.Effect == RuleEffect.Permit ? "and" : "or");
         var scope = new StringBuilder();
         var data = rule.Categories.Select(c => Category(p, c)).Concat(rule.DataClasses.Select(c => ClassWords(c) + " data")).ToList();
         if (rule.Actions.Any(a => a != PrivacyAction.Communicate))
@@ -170,7 +172,7 @@ public static class PolicyRenderer
 
         if (!rule.Messages.IsEmpty || rule.Actions.Contains(PrivacyAction.Communicate))
         {
-            scope.Append(rule.Messages.IsEmpty ? " any message" : " " + Join(rule.Messages.Select(m => Term(p.Messages, m.Value)), "and") + " messages");
+            scope.Append(rule.Messages.IsEmpty ? " any message" : " " + Join(rule.Messages.Select(m => Term(p.Messages, m.Value)), "or"));
         }
 
         if (!rule.Channels.IsEmpty)
@@ -190,10 +192,10 @@ public static class PolicyRenderer
 
         if (!rule.Reasons.IsEmpty)
         {
-            scope.Append(" because of ").Append(Join(rule.Reasons.Select(x => Term(p.Reasons, x.Value)), "or"));
+            scope.Append(" (reason: ").Append(Join(rule.Reasons.Select(x => Term(p.Reasons, x.Value)), "or")).Append(')');
         }
 
-        var when = rule.Conditions == RuleConditions.None ? string.Empty : (rule.Effect == RuleEffect.Permit ? " only " : " once ") + Conditions(rule.Conditions, "and");
+        var when = rule.Conditions == RuleConditions.None ? string.Empty : (rule.Effect == RuleEffect.Permit ? " only when " : " once ") + Conditions(rule.Conditions, "and");
         var sentence = rule.Effect == RuleEffect.Permit
             ? $"We may {verbs}{scope}{when}"
             : $"We do not {verbs}{scope}{when}";
@@ -220,7 +222,7 @@ public static class PolicyRenderer
 
         if (!rule.ExceptReasons.IsEmpty)
         {
-            parts.Add("when disclosing because of " + Join(rule.ExceptReasons.Select(x => Term(p.Reasons, x.Value)), "or"));
+            parts.Add("disclosure where the reason is: " + Join(rule.ExceptReasons.Select(x => Term(p.Reasons, x.Value)), "or"));
         }
 
         return Join(parts, "or");
@@ -254,8 +256,7 @@ public static class PolicyRenderer
             parts.Add("the recipient is bound by a confidentiality agreement");
         }
 
-        var first = conjunction == "or" ? string.Empty : "when ";
-        return first + Join(parts, conjunction);
+        return Join(parts, conjunction);
     }
 
     private static string Verb(PrivacyAction action) => action switch

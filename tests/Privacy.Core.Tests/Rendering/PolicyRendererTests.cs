@@ -42,7 +42,7 @@ public class PolicyRendererTests
     public void Render_WordsTheModel_RetentionAndErasure()
     {
         var notice = PolicyRenderer.Render(BuiltInPolicies.IsmartviewPro2018Policy, NoticeFormat.Markdown);
-        Assert.Contains("What the servers record on each visit is kept for 6 months after collection.", notice, StringComparison.Ordinal);
+        Assert.Contains("We keep what the servers record on each visit for 6 months after collection.", notice, StringComparison.Ordinal);
         Assert.Contains("deleted within 1 month", notice, StringComparison.Ordinal);
         Assert.Contains("we tell the recipient how to opt out of marketing", notice, StringComparison.Ordinal);
     }
