@@ -17,7 +17,7 @@ namespace Privacy.Analysis;
 /// </summary>
 /// <remarks>
 /// Findings (code, severity): <c>missing-clause</c> (error, documents only), <c>contradictory-rules</c>
-/// (error), <c>sensitive-permitted</c> (error), <c>shadowed-rule</c> (warning), <c>no-retention</c>
+/// (error), <c>sensitive-permitted</c> (error), <c>shadowed-rule</c> (warning), <c>ignored-selector</c> (warning), <c>no-retention</c>
 /// (warning), <c>unused-purpose</c> (warning), <c>default-deny-gap</c> (info). Stateless and thread-safe.
 /// </remarks>
 public sealed class PolicyAnalyzer : IPolicyAnalyzer
@@ -100,6 +100,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
             var contradicted = Contradictions();
             Shadowed(contradicted);
             SensitivePermitted();
+            IgnoredSelectors();
             NoRetention();
             UnusedPurposes();
             Gaps();
@@ -314,6 +315,45 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
                         RulePath(i),
                         $"Rule '{permit.Id}' permits processing of sensitive data ({Names(reached.Take(5))}{(reached.Count > 5 ? ", …" : string.Empty)}) that no prohibition stops; narrow it to other categories, or prohibit sensitive data explicitly if the policy says so.",
                         permit);
+                }
+            }
+        }
+
+        private void IgnoredSelectors()
+        {
+            for (var i = 0; i < _p.Rules.Length; i++)
+            {
+                var r = _p.Rules[i];
+                bool Any(params PrivacyAction[] actions) => r.Actions.Any(actions.Contains);
+                var ignored = new List<string>();
+                if ((!r.Categories.IsEmpty || !r.DataClasses.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use, PrivacyAction.Disclose, PrivacyAction.Retain))
+                {
+                    ignored.Add(r.Categories.IsEmpty ? "classes" : "categories");
+                }
+
+                if ((!r.Purposes.IsEmpty || !r.ExceptPurposes.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use))
+                {
+                    ignored.Add("purposes");
+                }
+
+                if ((!r.Recipients.IsEmpty || !r.Reasons.IsEmpty || !r.ExceptReasons.IsEmpty) && !Any(PrivacyAction.Disclose))
+                {
+                    ignored.Add("recipients/reasons");
+                }
+
+                if ((!r.Messages.IsEmpty || !r.Channels.IsEmpty) && !Any(PrivacyAction.Communicate))
+                {
+                    ignored.Add("messages/channels");
+                }
+
+                if (ignored.Count > 0)
+                {
+                    Add(
+                        "ignored-selector",
+                        FindingSeverity.Warning,
+                        RulePath(i),
+                        $"Rule '{r.Id}' lists {string.Join(" and ", ignored)}, but none of its actions ({string.Join(", ", r.Actions.Select(a => DocumentNames.Name(DocumentNames.Actions, a)))}) has such a field, so the rule applies more widely than it reads. Add the action the selector was meant for, or remove the selector.",
+                        r);
                 }
             }
         }
