@@ -17,6 +17,8 @@ internal static class CliApp
             ExplainCommand.Create(io),
             PolicyCommand.Create(io),
             RightsCommand.Create(io),
+            CheckCommand.Create(io),
+            RenderCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)

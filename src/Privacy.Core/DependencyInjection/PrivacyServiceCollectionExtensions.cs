@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -39,6 +40,7 @@ public static class PrivacyServiceCollectionExtensions
 #pragma warning disable RS0030 // The DI default is the one place the system clock is allowed.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
+        services.TryAddSingleton<PolicyReloadState>();
         services.TryAddSingleton<IPrivacyPolicyProvider, OptionsPolicyProvider>();
         services.TryAddSingleton<IPrivacyEvaluator, ProviderEvaluator>();
         services.TryAddSingleton<IPrivacyGate, ClockedPrivacyGate>();
@@ -54,5 +56,39 @@ public static class PrivacyServiceCollectionExtensions
                 options.SuppressionKey is { } key ? ContactHasher.FromText(key) : null);
         });
         return new PrivacyBuilder(services, options.Name);
+    }
+
+    /// <summary>
+    /// Registers the engine as <see cref="AddPrivacy(IServiceCollection, Action{PrivacyOptions})"/> does, with
+    /// <see cref="PrivacyOptions"/> bound from a configuration section, and reloads the policy when the
+    /// section changes.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">
+    /// The section, such as <c>configuration.GetSection("Privacy")</c>, with the keys <c>Policy</c>
+    /// (<c>builtin:ID</c> or the path of a policy document), <c>TimeZone</c> (a tz id),
+    /// <c>ErasurePeriod</c> (ISO-8601, such as <c>P1M</c>) and <c>Retention</c> (a map from category id
+    /// to ISO-8601 period).
+    /// </param>
+    /// <param name="configure">Further configuration applied after binding; may be null.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <remarks>
+    /// A value that does not parse fails the start, naming the key. After the start, a change to the
+    /// section or to the policy document is reloaded; an invalid new version is refused and logged,
+    /// the last good policy stays in force, and <see cref="IPrivacyPolicyProvider.LastReloadError"/> says why.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static PrivacyBuilder AddPrivacy(this IServiceCollection services, IConfiguration configuration, Action<PrivacyOptions>? configure = null)
+    {
+        Preconditions.CheckNotNull(services, nameof(services));
+        Preconditions.CheckNotNull(configuration, nameof(configuration));
+        var builder = services.AddPrivacy(options => PrivacyConfiguration.Bind(configuration, options));
+        if (configure is not null)
+        {
+            services.Configure(builder.Name, configure);
+        }
+
+        services.AddSingleton<IOptionsChangeTokenSource<PrivacyOptions>>(new ConfigurationChangeTokenSource<PrivacyOptions>(builder.Name, configuration));
+        return builder;
     }
 }
