@@ -24,6 +24,13 @@ internal static class PrivacyConfiguration
             options.ErasurePeriod = Parse(erasure, nameof(PrivacyOptions.ErasurePeriod), options);
         }
 
+        if (section[nameof(PrivacyOptions.SuppressionKey)] is { Length: > 0 } key)
+        {
+            options.SuppressionKey = key;
+        }
+
+        BindRights(section.GetSection(nameof(PrivacyOptions.Rights)), options);
+
         foreach (var child in section.GetSection(nameof(PrivacyOptions.Retention)).GetChildren())
         {
             if (child.Value is { } text && Parse(text, $"{nameof(PrivacyOptions.Retention)}:{child.Key}", options) is { } period)
@@ -31,6 +38,31 @@ internal static class PrivacyConfiguration
                 options.Retention[child.Key] = period;
             }
         }
+    }
+
+    private static void BindRights(IConfiguration rights, PrivacyOptions options)
+    {
+        var target = options.Rights;
+        string Key(string name) => $"{nameof(PrivacyOptions.Rights)}:{name}";
+        if (rights[nameof(target.RectificationPeriod)] is { Length: > 0 } rectification && Parse(rectification, Key(nameof(target.RectificationPeriod)), options) is { } r)
+        {
+            target.RectificationPeriod = r;
+        }
+
+        if (rights[nameof(target.ResponsePeriod)] is { Length: > 0 } response && Parse(response, Key(nameof(target.ResponsePeriod)), options) is { } p)
+        {
+            target.ResponsePeriod = p;
+        }
+
+        if (rights[nameof(target.ResponseExtension)] is { Length: > 0 } extension && Parse(extension, Key(nameof(target.ResponseExtension)), options) is { } e)
+        {
+            target.ResponseExtension = e;
+        }
+
+        target.BackupGround = rights[nameof(target.BackupGround)] ?? target.BackupGround;
+        target.AccessClause = rights[nameof(target.AccessClause)] ?? target.AccessClause;
+        target.RectificationClause = rights[nameof(target.RectificationClause)] ?? target.RectificationClause;
+        target.OptOutClause = rights[nameof(target.OptOutClause)] ?? target.OptOutClause;
     }
 
     private static Period? Parse(string text, string key, PrivacyOptions options)

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -184,5 +185,31 @@ public class SuppressionTests
         services.AddPrivacy(o => o.SuppressionKey = "short");
         using var provider = services.BuildServiceProvider();
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PrivacyOptions>>().Value);
+    }
+}
+
+public class RightsConfigurationTests
+{
+    [Fact]
+    public void AddPrivacy_FromConfiguration_BindsTheSuppressionKeyAndRightsSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["Privacy:SuppressionKey"] = "a-configured-suppression-key",
+            ["Privacy:Rights:RectificationPeriod"] = "P3D",
+            ["Privacy:Rights:ResponsePeriod"] = "P30D",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPrivacy(configuration.GetSection("Privacy"));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<PrivacyOptions>>().Value;
+        Assert.Equal("a-configured-suppression-key", options.SuppressionKey);
+        Assert.Equal(Period.FromDays(3), options.Rights.RectificationPeriod);
+
+        var received = Instant.FromUtc(2026, 3, 1, 0, 0);
+        var plan = provider.GetRequiredService<IRightsPlanner>().Plan(RightKind.Rectification, new DataSubject("u"), [new StoredRecord("r", new("personal.email"), received)], received, null);
+        Assert.Equal(Instant.FromUtc(2026, 3, 4, 0, 0), plan.Items[0].Deadline);
+        Assert.Equal(Instant.FromUtc(2026, 3, 31, 0, 0), plan.RespondBy);
+        Assert.Null(provider.GetRequiredService<ISuppressionList>().Find("x@example.com"));
     }
 }
