@@ -16,6 +16,8 @@ internal static class CliApp
             DecideCommand.Create(io),
             ExplainCommand.Create(io),
             PolicyCommand.Create(io),
+            DiffCommand.Create(io),
+            BreachCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)
