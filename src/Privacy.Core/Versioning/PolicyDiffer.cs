@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using NodaTime;
 using Privacy.Internal;
 using Privacy.Policies;
 using Privacy.Retention;
@@ -24,8 +25,10 @@ namespace Privacy.Versioning;
 /// <para>Editorial: wording (clause summaries and texts, descriptions, notes, name), dates, version
 /// labels, contact, time zone, cited clause ids, and every change that only narrows what is
 /// permitted or kept.</para>
-/// <para>"Longer" is decided on every calendar (<see cref="RetentionPeriod.IsAtLeast"/>): a change
-/// from <c>P1M</c> to <c>P30D</c> is longer in February and so counts as longer.</para>
+/// <para>A period is "longer" when it can end later for some start: durations compare exactly,
+/// calendar periods unit by unit, and mixed ones on every day of a four-year leap cycle in the new
+/// version's time zone. So <c>P1M</c> to <c>P30D</c> is longer (February), and <c>P31D</c> to
+/// <c>P30D</c> is not.</para>
 /// <para>Stateless and thread-safe; use <see cref="Instance"/>.</para>
 /// </remarks>
 public sealed class PolicyDiffer : IPolicyDiffer
@@ -118,6 +121,10 @@ public sealed class PolicyDiffer : IPolicyDiffer
         private readonly Dictionary<string, DataClass> _classes = older.Categories.Concat(newer.Categories)
             .GroupBy(c => c.Id.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last().Class, StringComparer.Ordinal);
+
+        private static readonly LocalTime[] SampleTimes = [new(2, 30), new(12, 0)];
+
+        private readonly DateTimeZone _zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(newer.TimeZoneId) ?? DateTimeZone.Utc;
 
         public List<PolicyChange> Changes { get; } = [];
 
@@ -431,7 +438,7 @@ public sealed class PolicyDiffer : IPolicyDiffer
 
                 if (before.Period != r.Period)
                 {
-                    var longer = !before.Period.IsAtLeast(r.Period);
+                    var longer = Longer(before.Period, r.Period);
                     Add("retention-period-changed", path + "/period", before.Period.ToString(), r.Period.ToString(), longer, longer
                         ? "a longer retention: the new period can end later on some calendar"
                         : "a shorter retention");
@@ -456,8 +463,54 @@ public sealed class PolicyDiffer : IPolicyDiffer
             }
         }
 
-        private static bool Longer(RetentionRule before, RetentionRule after)
-            => !before.Period.IsAtLeast(after.Period) || Lateness(after.Anchor) > Lateness(before.Anchor) || (after.AllowsGrounds && !before.AllowsGrounds);
+        private bool Longer(RetentionRule before, RetentionRule after)
+            => Longer(before.Period, after.Period) || Lateness(after.Anchor) > Lateness(before.Anchor) || (after.AllowsGrounds && !before.AllowsGrounds);
+
+        /// <summary>Whether a period can end later than another: exactly, when both are durations or one dominates the other unit by unit; otherwise by adding both to every day of a four-year leap cycle, at night and at noon, in the new version's zone (so month lengths, leap days and daylight-saving shifts all count).</summary>
+        private bool Longer(RetentionPeriod before, RetentionPeriod after)
+        {
+            if (before == after)
+            {
+                return false;
+            }
+
+            if (!before.IsCalendar && !after.IsCalendar)
+            {
+                return after.Exact > before.Exact;
+            }
+
+            if (before.Calendar is { } b && after.Calendar is { } a)
+            {
+                var units = new (long Before, long After)[]
+                {
+                    (b.Years, a.Years), (b.Months, a.Months), (b.Weeks, a.Weeks), (b.Days, a.Days), (b.Hours, a.Hours),
+                    (b.Minutes, a.Minutes), (b.Seconds, a.Seconds), (b.Milliseconds, a.Milliseconds), (b.Ticks, a.Ticks), (b.Nanoseconds, a.Nanoseconds),
+                };
+                if (units.All(u => u.After <= u.Before))
+                {
+                    return false;
+                }
+
+                if (units.All(u => u.After >= u.Before))
+                {
+                    return true;
+                }
+            }
+
+            for (var day = new LocalDate(2024, 1, 1); day < new LocalDate(2028, 1, 1); day = day.PlusDays(1))
+            {
+                foreach (var time in SampleTimes)
+                {
+                    var start = _zone.AtLeniently(day + time).ToInstant();
+                    if (after.AddTo(start, _zone) > before.AddTo(start, _zone))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static RetentionRule? Effective(PrivacyPolicy policy, DataCategoryId category)
             => policy.RetentionRules.Where(r => category.IsWithin(r.Category)).OrderByDescending(r => r.Category.Value.Length).FirstOrDefault();
@@ -493,7 +546,7 @@ public sealed class PolicyDiffer : IPolicyDiffer
 
                 if (before.MaximumExtension != g.MaximumExtension)
                 {
-                    var longer = !before.MaximumExtension.IsAtLeast(g.MaximumExtension);
+                    var longer = Longer(before.MaximumExtension, g.MaximumExtension);
                     Add("ground-extension-changed", path + "/maximumExtension", before.MaximumExtension.ToString(), g.MaximumExtension.ToString(), longer, longer
                         ? "the ground may keep data longer than before"
                         : "the ground keeps data no longer than before");
@@ -508,14 +561,14 @@ public sealed class PolicyDiffer : IPolicyDiffer
         {
             if (older.ErasurePeriod != newer.ErasurePeriod)
             {
-                var longer = !older.ErasurePeriod.IsAtLeast(newer.ErasurePeriod);
+                var longer = Longer(older.ErasurePeriod, newer.ErasurePeriod);
                 Add("erasure-period-changed", "/erasure/period", older.ErasurePeriod.ToString(), newer.ErasurePeriod.ToString(), longer, longer
                     ? "erased data may linger longer, so the right to erasure is weaker"
                     : "erased data is gone sooner");
             }
 
             var lost = older.ErasureClasses.Except(newer.ErasureClasses).ToList();
-            if (!older.ErasureClasses.OrderBy(c => c).SequenceEqual(newer.ErasureClasses.OrderBy(c => c)))
+            if (!older.ErasureClasses.ToHashSet().SetEquals(newer.ErasureClasses))
             {
                 Add("erasure-classes-changed", "/erasure/classes", List(older.ErasureClasses.Select(ClassName), "none"), List(newer.ErasureClasses.Select(ClassName), "none"), lost.Count > 0, lost.Count > 0
                     ? "an erasure request no longer reaches some data, so the right to erasure is weaker"
