@@ -17,6 +17,7 @@ internal static class CliApp
             ExplainCommand.Create(io),
             PolicyCommand.Create(io),
             DiffCommand.Create(io),
+            NoticesCommand.Create(io),
             BreachCommand.Create(io),
         };
 
