@@ -17,8 +17,11 @@ namespace Privacy.Versioning;
 /// that only the new version permits is denied until the subject accepts it (the denial cites the
 /// old version's clauses and, when the policy has it, the acceptance clause), and a use the new
 /// version no longer permits stops at once, for everyone. A request naming an id only the new
-/// version knows is denied for such a subject, citing the old version's default clause. For
-/// retention the more protective answer wins: a deletion over a retention, an earlier deadline
+/// version knows is denied for such a subject, citing the old version's default clause; a request
+/// naming an id the version in force no longer knows, from a subject whose version knows it, is
+/// denied too (data of a dropped category is due for deletion at once), citing the version in
+/// force's default clause. An id no version of the two knows stays an error. For retention the
+/// more protective answer wins: a deletion over a retention, an earlier deadline
 /// over a later one.</para>
 /// <para>Pure and thread-safe.</para>
 /// </remarks>
@@ -92,10 +95,21 @@ public sealed class VersionedEvaluator : IPrivacyEvaluator
         Preconditions.CheckNotNull(subject, nameof(subject));
         var latest = Versions.LatestInForce(at);
         var bound = Versions.BoundVersion(subject);
-        var current = decide(latest);
         if (ReferenceEquals(bound, latest))
         {
-            return current;
+            return decide(latest);
+        }
+
+        PrivacyDecision current;
+        try
+        {
+            current = decide(latest);
+        }
+        catch (PrivacyRequestException)
+        {
+            // An id the version in force no longer knows: denied when the subject's own version knows it, an error otherwise.
+            var before = decide(bound);
+            return new PrivacyDecision(action == PrivacyAction.Retain ? Effect.Delete : Effect.Deny, [latest.Policy.DefaultDenials[action]], deadline: action == PrivacyAction.Retain ? (before.Deadline is { } d && d < at ? d : at) : null);
         }
 
         PrivacyDecision old;

@@ -161,3 +161,25 @@ public class VersionedEvaluatorTests
 
     private static CompiledPolicy V1Compiled => Privacy.BuiltIn.BuiltInPolicies.IsmartviewPro2018Compiled;
 }
+
+public class VersionedEvaluatorDroppedIdTests
+{
+    private static readonly Instant After = Instant.FromUtc(2026, 7, 1, 12, 0);
+
+    // Version 002 no longer names the surveys purpose.
+    private static readonly VersionedEvaluator Evaluator = new(PolicyVersionSet.Create(V1, V2(b => b.Purposes.RemoveAll(p => p.Id.Value == "internal.surveys"))));
+
+    [Fact]
+    public void Decide_IdTheVersionInForceDropped_IsDeniedForSubjectsOfTheOldVersion()
+    {
+        var decision = Evaluator.Decide(new UseRequest(new("personal.email"), new("internal.surveys"), After), new DataSubject("u"));
+        Assert.Equal(Effect.Deny, decision.Effect);
+        Assert.Equal(["collection.necessary"], decision.Clauses.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void Decide_IdTheVersionInForceDropped_IsAnErrorForSubjectsOfTheNewVersion()
+        => Assert.Throws<PrivacyRequestException>(() => Evaluator.Decide(
+            new UseRequest(new("personal.email"), new("internal.surveys"), After),
+            new DataSubject("u", false, [PrivacyEvent.PolicyAccepted("002", After)])));
+}
