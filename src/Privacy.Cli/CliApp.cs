@@ -18,6 +18,7 @@ internal static class CliApp
             PolicyCommand.Create(io),
             DiffCommand.Create(io),
             NoticesCommand.Create(io),
+            AcceptanceCommand.Create(io),
             BreachCommand.Create(io),
         };
 

@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime.Text;
-using Privacy.Cli.Json;
 using Privacy.Cli.Requests;
 using Privacy.Compilation;
 using Privacy.Policies;
@@ -65,32 +63,7 @@ internal static class NoticesCommand
         try
         {
             var instant = JsonFields.Instant(at, "at");
-            var subjects = new List<DataSubject>();
-            var number = 0;
-            for (var line = subjectLines.ReadLine(); line is not null; line = subjectLines.ReadLine())
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var field = $"line {number}";
-                SubjectDocument? document;
-                try
-                {
-                    document = JsonSerializer.Deserialize(line, CliJsonContext.Default.SubjectDocument);
-                }
-                catch (JsonException e)
-                {
-                    throw new PrivacyRequestException("malformed-json", field, $"Line {number} is not a subject object: {e.Message}");
-                }
-
-                subjects.Add(document is null
-                    ? throw new PrivacyRequestException("malformed-json", field, $"Line {number} is null; each line is a subject object.")
-                    : JsonFields.Subject(document, current.Vocabulary, field));
-            }
-
+            var subjects = SubjectLines.Read(subjectLines, current.Vocabulary);
             plan = new ChangeNoticePlanner().Plan(current, next, subjects, instant);
         }
         catch (PrivacyRequestException e)
