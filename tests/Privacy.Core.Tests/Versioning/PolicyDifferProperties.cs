@@ -89,7 +89,7 @@ public class PolicyDifferProperties
         Assert.Contains(diff.Changes, c => c.Kind == "retention-period-changed" && c.IsSignificant);
     }
 
-    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 50)]
     public void Diff_EveryChange_HasAKindAPathAndAReason(GeneratedPolicy a, GeneratedPolicy b)
     {
         var diff = Diff(a.Policy, b.Policy);

@@ -108,7 +108,7 @@ public class PolicyDifferSemanticProperties
         }
     }
 
-    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
     public void EditorialRuleEdit_PermitsNothingNew(Edit edit)
     {
         var newer = edit.Apply();
