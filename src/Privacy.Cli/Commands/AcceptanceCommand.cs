@@ -25,7 +25,7 @@ internal static class AcceptanceCommand
             HelpName = "FILE|-",
         };
         var format = CommonOptions.Format("json", "text");
-        var command = new Command("acceptance", "Say which subjects have accepted a policy version (by a policy-accepted event, or by using the service after notice and entry into force) and which have not. Exit 0: answered; 65: a bad subject line or --at; 64: usage error or unreadable input.")
+        var command = new Command("acceptance", "Say which subjects have accepted a policy version, by event or by use after notice, and which have not.")
         {
             policy,
             at,

@@ -29,7 +29,7 @@ internal static class BreachCommand
             HelpName = "FILE|-",
         };
         var format = CommonOptions.Format("json", "text");
-        var command = new Command("breach", "Plan the response to a personal-data breach: contain it, tell the supervisory authority within 72 hours, tell the people when the risk is high. Exit 0: planned; 65: the incident is invalid; 64: usage error or unreadable file.")
+        var command = new Command("breach", "Plan a breach response: contain it, tell the authority within 72 hours, tell the people when the risk is high.")
         {
             policy,
             input,

@@ -15,7 +15,7 @@ internal static class DiffCommand
         var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
         var newer = new Argument<string>("NEW") { Description = "The new version: builtin:ID or the path of a policy document." };
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("diff", "List every change between two versions of a policy, each classed significant (subjects must be told) or editorial. Exit 0: nothing significant; 1: something significant; 64: a policy cannot be read.")
+        var command = new Command("diff", "Compare two versions of a policy: every change, classed significant or editorial (exit 1 when any is significant).")
         {
             older,
             newer,

@@ -26,7 +26,7 @@ internal static class NoticesCommand
             HelpName = "FILE|-",
         };
         var format = CommonOptions.Format("json", "text");
-        var command = new Command("notices", "Plan the notices a significant policy change needs: per subject the channel (email where known, else a pop-up), the deadline (the new version's entry into force) and whether the policy in force lets it be sent. Exit 0: planned; 65: a bad subject line or --at; 64: usage error or unreadable input.")
+        var command = new Command("notices", "Plan the notices a significant change needs: per subject the channel, the deadline and whether it may be sent.")
         {
             older,
             newer,
