@@ -125,4 +125,22 @@ public class BreachCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Breach_ExampleIncident_IsAHighRiskWithThreeNotices()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Privacy.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var result = CliRunner.InProcess(string.Empty, "breach", "--input", Path.Combine(directory.FullName, "examples", "incident.json"));
+        Assert.Equal(0, result.ExitCode);
+        var root = Json(result);
+        Assert.Equal("high", root.GetProperty("risk").GetString());
+        Assert.Equal(["contain", "notify-authority", "notify-subjects"], Ids(root.GetProperty("steps")));
+        Assert.Equal([true, true, false], root.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("send").GetBoolean()));
+    }
 }
