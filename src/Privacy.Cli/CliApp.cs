@@ -19,6 +19,10 @@ internal static class CliApp
             RightsCommand.Create(io),
             CheckCommand.Create(io),
             RenderCommand.Create(io),
+            DiffCommand.Create(io),
+            NoticesCommand.Create(io),
+            AcceptanceCommand.Create(io),
+            BreachCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)

@@ -15,7 +15,9 @@ public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IPrivacyEvaluator"/>, <see cref="IPrivacyGate"/>, <see cref="IRightsPlanner"/>,
-    /// <see cref="ISuppressionList"/>, <see cref="IPrivacyPolicyProvider"/>, validated <see cref="PrivacyOptions"/> and, unless the
+    /// <see cref="ISuppressionList"/>, <see cref="IPrivacyPolicyProvider"/>, the version and breach planners
+    /// (<see cref="Privacy.Versioning.IPolicyDiffer"/>, <see cref="Privacy.Versioning.IChangeNoticePlanner"/>,
+    /// <see cref="Privacy.Breach.IBreachPlanner"/>), validated <see cref="PrivacyOptions"/> and, unless the
     /// host registered one, NodaTime's system <see cref="IClock"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -55,6 +57,9 @@ public static class PrivacyServiceCollectionExtensions
                 options.Rights,
                 options.SuppressionKey is { } key ? ContactHasher.FromText(key) : null);
         });
+        services.TryAddSingleton<Privacy.Versioning.IPolicyDiffer>(Privacy.Versioning.PolicyDiffer.Instance);
+        services.TryAddSingleton<Privacy.Versioning.IChangeNoticePlanner>(sp => new Privacy.Versioning.ChangeNoticePlanner(sp.GetRequiredService<Privacy.Versioning.IPolicyDiffer>()));
+        services.TryAddSingleton<Privacy.Breach.IBreachPlanner>(_ => new Privacy.Breach.BreachPlanner());
         return new PrivacyBuilder(services, options.Name);
     }
 
