@@ -35,6 +35,7 @@ public class BrokenDocumentTests
     [InlineData("class-mismatch", "class-mismatch", "/vocabulary/categories/1/class")]
     [InlineData("bad-period", "bad-period", "/retention/rules/0/period")]
     [InlineData("negative-period", "bad-period", "/retention/grounds/0/maximumExtension")]
+    [InlineData("too-long-period", "bad-period", "/retention/rules/1/period")]
     [InlineData("bad-date", "bad-date", "/lastUpdated")]
     [InlineData("bad-instant", "bad-instant", "/effectiveFrom")]
     [InlineData("missing-clause", "missing-clause", "/rules/1")]
