@@ -54,6 +54,27 @@ public class BrokenDocumentTests
         Assert.Null(read.Policy);
     }
 
+    [Theory]
+    [InlineData("unknown-property")]
+    [InlineData("parent-field")]
+    [InlineData("wrong-type")]
+    [InlineData("missing-property")]
+    [InlineData("unsupported-format-version")]
+    [InlineData("invalid-id")]
+    [InlineData("unknown-class")]
+    [InlineData("unknown-action")]
+    [InlineData("unknown-condition")]
+    [InlineData("unknown-effect")]
+    [InlineData("bad-date")]
+    [InlineData("bad-period")]
+    [InlineData("negative-period")]
+    [InlineData("missing-clause")]
+    [InlineData("missing-action")]
+    [InlineData("missing-default")]
+    [InlineData("not-an-object")]
+    public void Schema_RejectsWhatItCanSee(string file)
+        => Assert.NotEmpty(DocumentFixtures.SchemaErrors(File.ReadAllText(DocumentFixtures.Here("Documents", "Broken", file + ".json"))));
+
     [Fact]
     public void Corpus_EveryBrokenDocumentIsCovered()
     {
