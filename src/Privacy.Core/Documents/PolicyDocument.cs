@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -177,8 +178,13 @@ public static class PolicyDocument
             ((System.Text.Json.Nodes.JsonObject)cleaned).Remove("$schema");
             var model = cleaned.Deserialize(DocumentJsonContext.Default.DocumentModel)!;
             var builder = DocumentReader.Read(model, problems, lenientClauses, out var withoutClause);
-            problems.Sort(PointerOrder.Instance);
-            return problems.Count > 0 ? new LoadResult(null, problems, withoutClause) : new LoadResult(new PrivacyPolicy(builder), problems, withoutClause);
+            if (problems.Count > 0)
+            {
+                // A stable sort: problems at the same place keep the order they were found in.
+                return new LoadResult(null, [.. problems.OrderBy(p => p, PointerOrder.Instance)], withoutClause);
+            }
+
+            return new LoadResult(new PrivacyPolicy(builder), problems, withoutClause);
         }
     }
 
