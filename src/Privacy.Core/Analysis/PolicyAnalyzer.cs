@@ -78,7 +78,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
     }
 
     private static ImmutableArray<PolicyFinding> Order(IEnumerable<PolicyFinding> findings)
-        => [.. findings.Select((f, i) => (f, i)).OrderBy(x => x.f.Severity).ThenBy(x => x.i).Select(x => x.f)];
+        => [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, PolicyDocument.PointerOrder.Instance)];
 
     /// <summary>One run of the analysis over one policy.</summary>
     private sealed class Analysis

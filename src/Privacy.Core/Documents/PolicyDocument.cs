@@ -197,14 +197,16 @@ public static class PolicyDocument
     internal sealed record LoadResult(PrivacyPolicy? Policy, List<PolicyProblem> Problems, List<(int Index, string Id)> RulesWithoutClause);
 
     /// <summary>Orders problems by where they are in the document, array indices numerically.</summary>
-    private sealed class PointerOrder : IComparer<PolicyProblem>
+    internal sealed class PointerOrder : IComparer<PolicyProblem>, IComparer<string>
     {
         public static readonly PointerOrder Instance = new();
 
-        public int Compare(PolicyProblem? x, PolicyProblem? y)
+        public int Compare(PolicyProblem? x, PolicyProblem? y) => Compare(x!.Path, y!.Path);
+
+        public int Compare(string? x, string? y)
         {
-            var a = x!.Path.Split('/');
-            var b = y!.Path.Split('/');
+            var a = x!.Split('/');
+            var b = y!.Split('/');
             for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
                 var numeric = int.TryParse(a[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
