@@ -78,7 +78,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
     }
 
     private static ImmutableArray<PolicyFinding> Order(IEnumerable<PolicyFinding> findings)
-        => [.. findings.Select((f, i) => (f, i)).OrderBy(x => x.f.Severity).ThenBy(x => x.i).Select(x => x.f)];
+        => [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, PolicyDocument.PointerOrder.Instance)];
 
     /// <summary>One run of the analysis over one policy.</summary>
     private sealed class Analysis
@@ -115,9 +115,9 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
         /// <summary>A request's ids for one action, each possibly absent when the action has no such field.</summary>
         private readonly record struct Cell(DataCategory? Category, string? Purpose, string? Recipient, string? Reason, string? Message, string? Channel);
 
-        private IEnumerable<Cell> Cells(PrivacyAction action, Func<DataCategory, bool>? categoryFilter = null)
+        private IEnumerable<Cell> Cells(PrivacyAction action, IEnumerable<DataCategory>? only = null)
         {
-            var categories = _p.Categories.Where(c => categoryFilter is null || categoryFilter(c));
+            var categories = only ?? _p.Categories;
             switch (action)
             {
                 case PrivacyAction.Collect or PrivacyAction.Use:
@@ -287,6 +287,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
 
         private void SensitivePermitted()
         {
+            var sensitive = _p.Categories.Where(c => c.Class == DataClass.Sensitive).ToList();
             for (var i = 0; i < _p.Rules.Length; i++)
             {
                 var permit = _p.Rules[i];
@@ -298,7 +299,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
                 var reached = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var action in permit.Actions.Where(a => a != PrivacyAction.Communicate))
                 {
-                    foreach (var cell in Cells(action, c => c.Class == DataClass.Sensitive))
+                    foreach (var cell in Cells(action, sensitive))
                     {
                         if (Matches(permit, action, cell) && Overriding(permit, action, cell) is null)
                         {
@@ -406,7 +407,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
                 for (var i = 0; i < _p.Categories.Length; i++)
                 {
                     var category = _p.Categories[i];
-                    var decided = Cells(action, c => c.Id == category.Id).Any(cell => _p.Rules.Any(r =>
+                    var decided = Cells(action, [category]).Any(cell => _p.Rules.Any(r =>
                         Matches(r, action, cell) && (r.Effect == RuleEffect.Permit || (r.Conditions == RuleConditions.None && !Excepts(r, cell)))));
                     if (!decided)
                     {

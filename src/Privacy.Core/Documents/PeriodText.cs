@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 using Privacy.Retention;
@@ -12,6 +13,8 @@ namespace Privacy.Documents;
 /// </summary>
 internal static class PeriodText
 {
+    private const double MaxDays = 366_000;
+
     public static string Format(RetentionPeriod period)
     {
         if (period.Calendar is { } calendar)
@@ -38,7 +41,7 @@ internal static class PeriodText
     {
         period = default;
         error = $"'{text}' is not an ISO-8601 period; write for example P6M (six months), P1Y, P30D or PT72H (an exact 72 hours).";
-        if (text.Length < 2 || text[0] != 'P')
+        if (text.Length < 2 || text[0] != 'P' || !text.Any(char.IsAsciiDigit))
         {
             return false;
         }
@@ -60,6 +63,15 @@ internal static class PeriodText
         if (negative)
         {
             error = $"'{text}' is negative; a retention period is zero or longer.";
+            return false;
+        }
+
+        // Longer than any retention a policy could mean (and than the calendar can count): refuse rather than overflow later.
+        var days = (parsed.Years * 366.0) + (parsed.Months * 31.0) + (parsed.Weeks * 7.0) + parsed.Days + (parsed.Hours / 24.0) + (parsed.Minutes / 1440.0)
+            + (parsed.Seconds / 86400.0) + (parsed.Milliseconds / 86400000.0) + (parsed.Ticks / (double)TimeSpan.TicksPerDay) + (parsed.Nanoseconds / 86400e9);
+        if (days > MaxDays)
+        {
+            error = $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
             return false;
         }
 

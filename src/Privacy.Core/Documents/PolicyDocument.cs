@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -177,8 +178,13 @@ public static class PolicyDocument
             ((System.Text.Json.Nodes.JsonObject)cleaned).Remove("$schema");
             var model = cleaned.Deserialize(DocumentJsonContext.Default.DocumentModel)!;
             var builder = DocumentReader.Read(model, problems, lenientClauses, out var withoutClause);
-            problems.Sort(PointerOrder.Instance);
-            return problems.Count > 0 ? new LoadResult(null, problems, withoutClause) : new LoadResult(new PrivacyPolicy(builder), problems, withoutClause);
+            if (problems.Count > 0)
+            {
+                // A stable sort: problems at the same place keep the order they were found in.
+                return new LoadResult(null, [.. problems.OrderBy(p => p, PointerOrder.Instance)], withoutClause);
+            }
+
+            return new LoadResult(new PrivacyPolicy(builder), problems, withoutClause);
         }
     }
 
@@ -191,14 +197,16 @@ public static class PolicyDocument
     internal sealed record LoadResult(PrivacyPolicy? Policy, List<PolicyProblem> Problems, List<(int Index, string Id)> RulesWithoutClause);
 
     /// <summary>Orders problems by where they are in the document, array indices numerically.</summary>
-    private sealed class PointerOrder : IComparer<PolicyProblem>
+    internal sealed class PointerOrder : IComparer<PolicyProblem>, IComparer<string>
     {
         public static readonly PointerOrder Instance = new();
 
-        public int Compare(PolicyProblem? x, PolicyProblem? y)
+        public int Compare(PolicyProblem? x, PolicyProblem? y) => Compare(x!.Path, y!.Path);
+
+        public int Compare(string? x, string? y)
         {
-            var a = x!.Path.Split('/');
-            var b = y!.Path.Split('/');
+            var a = x!.Split('/');
+            var b = y!.Split('/');
             for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
                 var numeric = int.TryParse(a[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)

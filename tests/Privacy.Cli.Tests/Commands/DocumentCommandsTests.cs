@@ -60,6 +60,19 @@ public sealed class DocumentCommandsTests : IDisposable
     [Theory]
     [InlineData("decide")]
     [InlineData("explain")]
+    public void BadRequests_WithTheExportedDocument_AreAnsweredExactlyLikeTheBuiltIn(string command)
+    {
+        var input = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "bad-requests.jsonl"));
+        var builtIn = CliRunner.InProcess(input, command);
+        var document = CliRunner.InProcess(input, command, "--policy", Example);
+        Assert.Equal(65, builtIn.ExitCode);
+        Assert.Equal(builtIn.ExitCode, document.ExitCode);
+        Assert.Equal(builtIn.Stdout, document.Stdout);
+    }
+
+    [Theory]
+    [InlineData("decide")]
+    [InlineData("explain")]
     [InlineData("policy")]
     [InlineData("render")]
     public void PolicyOption_InvalidDocument_Exits64ListingEachProblem(string command)

@@ -35,6 +35,7 @@ public class BrokenDocumentTests
     [InlineData("class-mismatch", "class-mismatch", "/vocabulary/categories/1/class")]
     [InlineData("bad-period", "bad-period", "/retention/rules/0/period")]
     [InlineData("negative-period", "bad-period", "/retention/grounds/0/maximumExtension")]
+    [InlineData("too-long-period", "bad-period", "/retention/rules/1/period")]
     [InlineData("bad-date", "bad-date", "/lastUpdated")]
     [InlineData("bad-instant", "bad-instant", "/effectiveFrom")]
     [InlineData("missing-clause", "missing-clause", "/rules/1")]
@@ -52,6 +53,27 @@ public class BrokenDocumentTests
         var read = PolicyDocument.Read(File.ReadAllBytes(path), lenientClauses: false);
         Assert.Null(read.Policy);
     }
+
+    [Theory]
+    [InlineData("unknown-property")]
+    [InlineData("parent-field")]
+    [InlineData("wrong-type")]
+    [InlineData("missing-property")]
+    [InlineData("unsupported-format-version")]
+    [InlineData("invalid-id")]
+    [InlineData("unknown-class")]
+    [InlineData("unknown-action")]
+    [InlineData("unknown-condition")]
+    [InlineData("unknown-effect")]
+    [InlineData("bad-date")]
+    [InlineData("bad-period")]
+    [InlineData("negative-period")]
+    [InlineData("missing-clause")]
+    [InlineData("missing-action")]
+    [InlineData("missing-default")]
+    [InlineData("not-an-object")]
+    public void Schema_RejectsWhatItCanSee(string file)
+        => Assert.NotEmpty(DocumentFixtures.SchemaErrors(File.ReadAllText(DocumentFixtures.Here("Documents", "Broken", file + ".json"))));
 
     [Fact]
     public void Corpus_EveryBrokenDocumentIsCovered()

@@ -24,9 +24,13 @@ internal static class DocumentFixtures
     {
         using var document = JsonDocument.Parse(json);
         var result = LazySchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return result.IsValid
-            ? []
-            : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+        if (result.IsValid)
+        {
+            return [];
+        }
+
+        List<string> errors = [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+        return errors.Count > 0 ? errors : ["the document does not validate against the schema"];
     }
 
     /// <summary>
