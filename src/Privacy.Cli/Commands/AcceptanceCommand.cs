@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Privacy.Cli.Json;
 using Privacy.Cli.Requests;
 using Privacy.Compilation;
 using Privacy.Versioning;
@@ -70,7 +69,7 @@ internal static class AcceptanceCommand
 
         if (format == "json")
         {
-            using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            CliJson.WriteDocument(io.Output, json =>
             {
                 json.WriteStartObject();
                 json.WriteString("version", report.Version);
@@ -90,15 +89,7 @@ internal static class AcceptanceCommand
                 foreach (var s in report.Subjects)
                 {
                     json.WriteStartObject();
-                    if (s.Subject.Id is null)
-                    {
-                        json.WriteNull("subject");
-                    }
-                    else
-                    {
-                        json.WriteString("subject", s.Subject.Id);
-                    }
-
+                    json.WriteStringOrNull("subject", s.Subject.Id);
                     json.WriteBoolean("accepted", s.HasAccepted);
                     json.WriteString("status", StatusName(s.Status));
                     json.WriteEndObject();
@@ -106,10 +97,7 @@ internal static class AcceptanceCommand
 
                 json.WriteEndArray();
                 json.WriteEndObject();
-            }
-
-            io.Output.WriteByte((byte)'\n');
-            io.Output.Flush();
+            });
         }
         else
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -74,27 +73,12 @@ internal static class BreachCommand
             io.Error.WriteLine($"privacy: invalid incident: {(e.Field is null ? string.Empty : e.Field + ": ")}{e.Message}");
             if (format == "json")
             {
-                using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                CliJson.WriteDocument(io.Output, json =>
                 {
                     json.WriteStartObject();
-                    json.WriteStartObject("error");
-                    json.WriteString("code", e.Code);
-                    if (e.Field is null)
-                    {
-                        json.WriteNull("field");
-                    }
-                    else
-                    {
-                        json.WriteString("field", e.Field);
-                    }
-
-                    json.WriteString("message", e.Message);
+                    json.WriteError(e.Code, e.Field, e.Message);
                     json.WriteEndObject();
-                    json.WriteEndObject();
-                }
-
-                io.Output.WriteByte((byte)'\n');
-                io.Output.Flush();
+                }, indented: false);
             }
 
             return ExitCodes.BadInput;
@@ -252,7 +236,7 @@ internal static class BreachCommand
 
     private static void WriteJson(CliIO io, BreachPlan plan, DateTimeZone zone)
     {
-        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        CliJson.WriteDocument(io.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("awareAt", Format(plan.Incident.AwareAt));
@@ -265,34 +249,17 @@ internal static class BreachCommand
             foreach (var n in plan.Notices)
             {
                 json.WriteStartObject();
-                if (n.Subject.Id is null)
-                {
-                    json.WriteNull("subject");
-                }
-                else
-                {
-                    json.WriteString("subject", n.Subject.Id);
-                }
-
+                json.WriteStringOrNull("subject", n.Subject.Id);
                 json.WriteString("channel", n.Channel.Value);
                 json.WriteString("by", Format(n.By));
                 json.WriteBoolean("send", n.Send);
-                json.WriteStartArray("clauses");
-                foreach (var c in n.Decision.Clauses)
-                {
-                    json.WriteStringValue(c.Value);
-                }
-
-                json.WriteEndArray();
+                json.WriteStringArray("clauses", n.Decision.Clauses.Select(c => c.Value));
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        io.Output.WriteByte((byte)'\n');
-        io.Output.Flush();
+        });
     }
 
     private static void Steps(Utf8JsonWriter json, string name, IEnumerable<BreachStep> steps, DateTimeZone zone)
@@ -304,13 +271,7 @@ internal static class BreachCommand
             json.WriteString("id", s.Id);
             json.WriteString("by", Format(s.By));
             json.WriteString("byLocal", Local(s.By, zone));
-            json.WriteStartArray("clauses");
-            foreach (var c in s.Clauses)
-            {
-                json.WriteStringValue(c.Value);
-            }
-
-            json.WriteEndArray();
+            json.WriteStringArray("clauses", s.Clauses.Select(c => c.Value));
             json.WriteString("reason", s.Reason);
             json.WriteString("legalBasis", s.LegalBasis);
             json.WriteEndObject();

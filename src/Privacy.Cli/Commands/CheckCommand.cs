@@ -3,8 +3,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Privacy.Cli.Json;
 using Privacy.Analysis;
 using Privacy.BuiltIn;
 using Privacy.Policies;
@@ -114,7 +113,7 @@ internal static class CheckCommand
     private static void WriteJson(CliIO io, string policy, ImmutableArray<PolicyFinding> findings)
     {
         io.Out.Flush();
-        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        CliJson.WriteDocument(io.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("policy", policy);
@@ -144,9 +143,6 @@ internal static class CheckCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        io.Output.WriteByte((byte)'\n');
-        io.Output.Flush();
+        });
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Privacy.Cli.Json;
 using Privacy.Policies;
 using Privacy.Versioning;
 
@@ -81,7 +81,7 @@ internal static class DiffCommand
 
     private static void WriteJson(CliIO io, PrivacyPolicy older, PrivacyPolicy newer, PolicyDiff diff)
     {
-        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        CliJson.WriteDocument(io.Output, json =>
         {
             json.WriteStartObject();
             Version(json, "old", older);
@@ -102,10 +102,7 @@ internal static class DiffCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        io.Output.WriteByte((byte)'\n');
-        io.Output.Flush();
+        });
     }
 
     private static void Version(Utf8JsonWriter json, string name, PrivacyPolicy policy)

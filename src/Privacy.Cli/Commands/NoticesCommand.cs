@@ -1,9 +1,9 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Linq;
 using NodaTime.Text;
+using Privacy.Cli.Json;
 using Privacy.Cli.Requests;
 using Privacy.Compilation;
 using Privacy.Policies;
@@ -93,7 +93,7 @@ internal static class NoticesCommand
 
     private static void WriteJson(CliIO io, ChangeNoticePlan plan)
     {
-        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        CliJson.WriteDocument(io.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("version", plan.Diff.NewerVersion);
@@ -112,35 +112,18 @@ internal static class NoticesCommand
             foreach (var n in plan.Notices)
             {
                 json.WriteStartObject();
-                if (n.Subject.Id is null)
-                {
-                    json.WriteNull("subject");
-                }
-                else
-                {
-                    json.WriteString("subject", n.Subject.Id);
-                }
-
+                json.WriteStringOrNull("subject", n.Subject.Id);
                 json.WriteString("channel", n.Channel.Value);
                 json.WriteString("message", n.Message.Value);
                 json.WriteString("by", Format(n.Deadline));
                 json.WriteBoolean("send", n.Send);
-                json.WriteStartArray("clauses");
-                foreach (var c in n.Decision.Clauses)
-                {
-                    json.WriteStringValue(c.Value);
-                }
-
-                json.WriteEndArray();
+                json.WriteStringArray("clauses", n.Decision.Clauses.Select(c => c.Value));
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        io.Output.WriteByte((byte)'\n');
-        io.Output.Flush();
+        });
     }
 
     private static void WriteText(CliIO io, ChangeNoticePlan plan)

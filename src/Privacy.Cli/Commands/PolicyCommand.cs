@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Linq;
 using System.Text.Json;
+using Privacy.Cli.Json;
 using Privacy.Compilation;
 using Privacy.Documents;
 using Privacy.Policies;
@@ -119,7 +120,7 @@ internal static class PolicyCommand
 
     private static void WriteJson(CliIO io, PrivacyPolicy p)
     {
-        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true }))
+        CliJson.WriteDocument(io.Output, json =>
         {
             json.WriteStartObject();
             json.WriteString("id", p.Id);
@@ -155,10 +156,7 @@ internal static class PolicyCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        io.Output.WriteByte((byte)'\n');
-        io.Output.Flush();
+        });
     }
 
     private static void Terms(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<(string Id, string Description)> terms)

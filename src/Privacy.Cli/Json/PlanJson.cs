@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Privacy.Cli.Json;
@@ -11,7 +10,7 @@ internal static class PlanJson
 {
     public static void Write(Stream output, RightsPlan plan, DataSubject subject, IReadOnlyList<RecordProblem> problems)
     {
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        CliJson.WriteDocument(output, json =>
         {
             json.WriteStartObject();
             json.WriteString("right", RightName(plan.Right));
@@ -61,28 +60,8 @@ internal static class PlanJson
             foreach (var problem in problems)
             {
                 json.WriteStartObject();
-                if (problem.Record is null)
-                {
-                    json.WriteNull("record");
-                }
-                else
-                {
-                    json.WriteString("record", problem.Record);
-                }
-
-                json.WriteStartObject("error");
-                json.WriteString("code", problem.Code);
-                if (problem.Field is null)
-                {
-                    json.WriteNull("field");
-                }
-                else
-                {
-                    json.WriteString("field", problem.Field);
-                }
-
-                json.WriteString("message", problem.Message);
-                json.WriteEndObject();
+                json.WriteStringOrNull("record", problem.Record);
+                json.WriteError(problem.Code, problem.Field, problem.Message);
                 json.WriteEndObject();
             }
 
@@ -113,10 +92,7 @@ internal static class PlanJson
             }
 
             json.WriteEndObject();
-        }
-
-        output.WriteByte((byte)'\n');
-        output.Flush();
+        });
     }
 
     public static string RightName(RightKind right) => right switch
