@@ -16,13 +16,8 @@ internal static class AcceptanceCommand
     public static Command Create(CliIO io)
     {
         var policy = new Argument<string>("POLICY") { Description = "The version asked about, with its version label and entry into force: builtin:ID or the path of a policy document." };
-        var at = new Option<string>("--at") { Description = "The instant to ask about, ISO-8601 with offset; later events are ignored.", Required = true, HelpName = "INSTANT" };
-        var input = new Option<string>("--input", "-i")
-        {
-            Description = "The subjects, JSON Lines: one subject a line, like a request's subject; '-' (the default) reads standard input.",
-            DefaultValueFactory = _ => "-",
-            HelpName = "FILE|-",
-        };
+        var at = CommonOptions.At("The instant to ask about (later events are ignored)");
+        var input = CommonOptions.Subjects();
         var format = CommonOptions.Format("json", "text");
         var command = new Command("acceptance", "Say which subjects have accepted a policy version, by event or by use after notice, and which have not.")
         {

@@ -21,6 +21,20 @@ internal static class CommonOptions
         HelpName = "FILE|-",
     };
 
+    public static Option<string> Subjects() => new("--input", "-i")
+    {
+        Description = "The subjects, JSON Lines: one subject a line, like a request's subject ({\"id\":…,\"hasEmail\":…,\"events\":[…]}); '-' (the default) reads standard input.",
+        DefaultValueFactory = _ => "-",
+        HelpName = "FILE|-",
+    };
+
+    public static Option<string> At(string description) => new("--at")
+    {
+        Description = $"{description}, ISO-8601 with offset (e.g. 2026-05-02T09:00:00Z).",
+        Required = true,
+        HelpName = "INSTANT",
+    };
+
     public static Option<string> Format(params string[] formats)
     {
         var option = new Option<string>("--format")

@@ -18,13 +18,8 @@ internal static class NoticesCommand
     {
         var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
         var newer = new Argument<string>("NEW") { Description = "The new version, with its entry into force: builtin:ID or the path of a policy document." };
-        var at = new Option<string>("--at") { Description = "When the notices would go out, ISO-8601 with offset (e.g. 2026-05-02T09:00:00Z).", Required = true, HelpName = "INSTANT" };
-        var input = new Option<string>("--input", "-i")
-        {
-            Description = "The subjects, JSON Lines: one subject a line, like a request's subject ({\"id\":…,\"hasEmail\":…,\"events\":[…]}); '-' (the default) reads standard input.",
-            DefaultValueFactory = _ => "-",
-            HelpName = "FILE|-",
-        };
+        var at = CommonOptions.At("When the notices would go out");
+        var input = CommonOptions.Subjects();
         var format = CommonOptions.Format("json", "text");
         var command = new Command("notices", "Plan the notices a significant change needs: per subject the channel, the deadline and whether it may be sent.")
         {
