@@ -6,8 +6,6 @@ import json
 import sys
 
 n, path = int(sys.argv[1]), sys.argv[2]
-categories = ["personal.email", "personal.name", "personal.location.network", "personal.log.ip-address", "sensitive.health", "usage.viewing"]
-purposes = ["service.delivery", "marketing.own", "service.location", "analytics"]
 templates = [
     {"action": "communicate", "at": "2026-03-01T09:00:00Z", "message": "marketing", "channel": "email",
      "subject": {"id": "u", "hasEmail": True, "events": [{"type": "marketing-opt-out", "at": "2026-02-01T10:00:00Z"}]}},
