@@ -91,7 +91,11 @@ public class AllocationTests
     /// <summary>Bytes allocated on this thread by many decisions, after as many warm-up calls.</summary>
     private static long Allocated(Func<PrivacyDecision> decide) => Allocated(() => (long)decide().Effect + decide().Clauses.Length);
 
-    /// <summary>Bytes allocated on this thread by many calls, after as many warm-up calls.</summary>
+    /// <summary>
+    /// Bytes allocated on this thread by many calls, after as many warm-up calls: the least of three
+    /// measurements, because the runtime itself (tiering up a method while other tests run) may now and
+    /// then book a few hundred bytes to the thread. Any allocation by the calls themselves shows in all three.
+    /// </summary>
     private static long Allocated(Func<long> call)
     {
         long sink = 0;
@@ -100,14 +104,19 @@ public class AllocationTests
             sink += call();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Calls; i++)
+        var least = long.MaxValue;
+        for (var measurement = 0; measurement < 3 && least > 0; measurement++)
         {
-            sink += call();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Calls; i++)
+            {
+                sink += call();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         GC.KeepAlive(sink);
-        return allocated;
+        return least;
     }
 }
