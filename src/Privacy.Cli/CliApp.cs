@@ -16,6 +16,13 @@ internal static class CliApp
             DecideCommand.Create(io),
             ExplainCommand.Create(io),
             PolicyCommand.Create(io),
+            RightsCommand.Create(io),
+            CheckCommand.Create(io),
+            RenderCommand.Create(io),
+            DiffCommand.Create(io),
+            NoticesCommand.Create(io),
+            AcceptanceCommand.Create(io),
+            BreachCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)

@@ -1,6 +1,8 @@
 using System.IO;
 using Privacy.BuiltIn;
 using Privacy.Compilation;
+using Privacy.Documents;
+using Privacy.Policies;
 
 namespace Privacy.Cli;
 
@@ -29,7 +31,24 @@ internal static class PolicyReference
             return null;
         }
 
-        error.WriteLine($"privacy: cannot load policy '{reference}': this build reads only builtin: policies.");
-        return null;
+        try
+        {
+            return CompiledPolicy.Compile(PolicyDocument.Load(reference));
+        }
+        catch (PolicyValidationException e)
+        {
+            WriteProblems(reference, e, error);
+            return null;
+        }
+    }
+
+    /// <summary>Lists a document's problems on standard error, one <c>pointer: message (code)</c> a line.</summary>
+    public static void WriteProblems(string reference, PolicyValidationException e, TextWriter error)
+    {
+        error.WriteLine($"privacy: cannot load policy '{reference}' ({e.Problems.Length} problem{(e.Problems.Length == 1 ? string.Empty : "s")}):");
+        foreach (var problem in e.Problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
     }
 }

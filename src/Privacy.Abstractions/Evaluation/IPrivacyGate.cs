@@ -54,6 +54,18 @@ public interface IPrivacyGate
     /// <exception cref="PrivacyRequestException">An id is unknown to the policy.</exception>
     PrivacyDecision MaySend(DataSubject subject, MessageKindId message, ChannelId channel);
 
+    /// <summary>
+    /// May this message be sent to this contact address now? An address on the suppression list is
+    /// treated as erased from its entry's instant, even when the subject's data and history are gone.
+    /// </summary>
+    /// <param name="subject">The subject, as far as the host still knows them.</param>
+    /// <param name="message">The message kind.</param>
+    /// <param name="channel">The channel.</param>
+    /// <param name="contactAddress">The address the message would go to.</param>
+    /// <returns>The decision, with obligations for a permit.</returns>
+    /// <exception cref="PrivacyRequestException">An id is unknown to the policy.</exception>
+    PrivacyDecision MaySend(DataSubject subject, MessageKindId message, ChannelId channel, string contactAddress);
+
     /// <summary>May this record be kept now, and until when; or by when must it be gone?</summary>
     /// <param name="subject">The subject the record is about.</param>
     /// <param name="category">The record's data category.</param>

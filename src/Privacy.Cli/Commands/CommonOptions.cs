@@ -50,4 +50,28 @@ internal static class CommonOptions
             return null;
         }
     }
+
+    /// <summary>Writes a result to <c>--output FILE</c>, or to standard output when none is given.</summary>
+    public static int WriteOutput(string? path, CliIO io, Action<Stream> write)
+    {
+        if (path is null or "-")
+        {
+            io.Out.Flush();
+            write(io.Output);
+            io.Output.Flush();
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+            write(file);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            io.Error.WriteLine($"privacy: cannot write '{path}': {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
 }

@@ -59,8 +59,8 @@ internal static class ExplainCommand
         {
             Effect.Permit => "PERMIT",
             Effect.Deny => "DENY",
-            Effect.Retain => $"RETAIN until {DecisionWriter.FormatInstant(decision.Deadline!.Value)}",
-            _ => $"DELETE by {DecisionWriter.FormatInstant(decision.Deadline!.Value)}",
+            Effect.Retain => decision.Deadline is { } until ? $"RETAIN until {DecisionWriter.FormatInstant(until)}" : "RETAIN (no deadline runs yet)",
+            _ => decision.Deadline is { } by ? $"DELETE by {DecisionWriter.FormatInstant(by)}" : "DELETE",
         };
         io.Out.WriteLine($"{Label(number, id)}: {verdict}  ({Describe(policy, request)})");
         io.Out.WriteLine("  Decided by:");

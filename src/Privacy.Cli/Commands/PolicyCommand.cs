@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Text.Json;
 using Privacy.Compilation;
+using Privacy.Documents;
 using Privacy.Policies;
 
 namespace Privacy.Cli.Commands;
@@ -17,6 +18,7 @@ internal static class PolicyCommand
         {
             policy,
             format,
+            ExportCommand(io),
         };
         command.SetAction(parse =>
         {
@@ -36,6 +38,29 @@ internal static class PolicyCommand
             }
 
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command ExportCommand(CliIO io)
+    {
+        var reference = new Argument<string>("policy")
+        {
+            Description = "The policy to export: builtin:ID or the path of a policy document.",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => PolicyReference.Default,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the document to FILE instead of standard output.", HelpName = "FILE" };
+        var command = new Command("export", "Write a policy as a policy document (JSON, formatVersion 1), to copy and adapt.") { reference, output };
+        command.SetAction(parse =>
+        {
+            var compiled = PolicyReference.TryLoad(parse.GetValue(reference)!, io.Error);
+            if (compiled is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            return CommonOptions.WriteOutput(parse.GetValue(output), io, stream => PolicyDocument.Write(compiled.Policy, stream));
         });
         return command;
     }

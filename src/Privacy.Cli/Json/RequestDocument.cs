@@ -67,6 +67,25 @@ internal sealed class EventDocument
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
+/// <summary>One stored record of <c>privacy rights --records</c>, a JSON line each.</summary>
+internal sealed class RecordDocument
+{
+    public string? Id { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? CollectedAt { get; set; }
+
+    public List<string?>? Purposes { get; set; }
+
+    public List<string?>? DisclosedTo { get; set; }
+
+    public List<string?>? Grounds { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
 /// <summary>The circumstances of a request; absent flags are false.</summary>
 internal sealed class ContextDocument
 {
@@ -84,4 +103,6 @@ internal sealed class ContextDocument
     AllowTrailingCommas = false,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(RequestDocument))]
+[JsonSerializable(typeof(SubjectDocument))]
+[JsonSerializable(typeof(RecordDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

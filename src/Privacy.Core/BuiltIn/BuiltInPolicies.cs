@@ -3,26 +3,31 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Privacy.Compilation;
+using Privacy.Documents;
 using Privacy.Policies;
 
 namespace Privacy.BuiltIn;
 
 /// <summary>The policies that ship with the library, addressed as <c>builtin:ID</c>.</summary>
-/// <remarks>Thread-safe. Each policy is built and compiled once, on first use.</remarks>
+/// <remarks>
+/// Each built-in policy ships as a policy document embedded in the library and loads through
+/// <see cref="PolicyDocument"/>, the same path as any other document. Thread-safe. Each policy is
+/// loaded and compiled once, on first use.
+/// </remarks>
 public static class BuiltInPolicies
 {
     /// <summary>The prefix that marks a built-in policy reference: <c>builtin:ismartviewpro-2018</c>.</summary>
     public const string Prefix = "builtin:";
 
     /// <summary>The id of the camera vendor's policy, the default.</summary>
-    public const string IsmartviewPro2018Id = IsmartviewPro2018.Id;
+    public const string IsmartviewPro2018Id = "ismartviewpro-2018";
 
-    private static readonly Lazy<PrivacyPolicy> IsmartviewPro = new(() => IsmartviewPro2018.CreateBuilder().Build());
+    private static readonly Lazy<PrivacyPolicy> IsmartviewPro = new(() => LoadEmbedded(IsmartviewPro2018Id));
     private static readonly Lazy<CompiledPolicy> IsmartviewProCompiled = new(() => CompiledPolicy.Compile(IsmartviewPro.Value));
 
     /// <summary>Gets the ids of every built-in policy.</summary>
     /// <value>Currently <c>ismartviewpro-2018</c>.</value>
-    public static ImmutableArray<string> Ids { get; } = [IsmartviewPro2018.Id];
+    public static ImmutableArray<string> Ids { get; } = [IsmartviewPro2018Id];
 
     /// <summary>Gets the camera vendor's policy (iSmartviewPro, version 001), the library's default.</summary>
     /// <value>The built policy.</value>
@@ -34,7 +39,7 @@ public static class BuiltInPolicies
 
     /// <summary>Creates a builder holding the camera vendor's policy, to derive a policy of your own from it.</summary>
     /// <returns>A new builder.</returns>
-    public static PolicyBuilder CreateIsmartviewPro2018Builder() => IsmartviewPro2018.CreateBuilder();
+    public static PolicyBuilder CreateIsmartviewPro2018Builder() => IsmartviewPro.Value.ToBuilder();
 
     /// <summary>Finds a built-in policy by id, with or without the <c>builtin:</c> prefix.</summary>
     /// <param name="id">For example <c>builtin:ismartviewpro-2018</c>.</param>
@@ -43,7 +48,7 @@ public static class BuiltInPolicies
     public static bool TryGet(string? id, [NotNullWhen(true)] out PrivacyPolicy? policy)
     {
         var bare = id is not null && id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;
-        policy = string.Equals(bare, IsmartviewPro2018.Id, StringComparison.Ordinal) ? IsmartviewPro.Value : null;
+        policy = string.Equals(bare, IsmartviewPro2018Id, StringComparison.Ordinal) ? IsmartviewPro.Value : null;
         return policy is not null;
     }
 
@@ -55,4 +60,15 @@ public static class BuiltInPolicies
         => TryGet(id, out var policy)
             ? policy
             : throw new KeyNotFoundException($"There is no built-in policy '{id}'; built-in policies: {string.Join(", ", Ids)}.");
+
+    /// <summary>Loads the embedded document of a built-in policy.</summary>
+    internal static PrivacyPolicy LoadEmbedded(string id)
+    {
+        using var stream = typeof(BuiltInPolicies).Assembly.GetManifestResourceStream(ResourceName(id))
+            ?? throw new InvalidOperationException($"The built-in policy document '{id}' is missing from the library.");
+        return PolicyDocument.Load(stream);
+    }
+
+    /// <summary>The manifest resource name of a built-in policy's document.</summary>
+    internal static string ResourceName(string id) => $"Privacy.BuiltIn.{id}.policy.json";
 }

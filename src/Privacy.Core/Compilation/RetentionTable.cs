@@ -104,6 +104,12 @@ internal sealed class RetentionTable
             }
         }
 
+        if (deadline < collectedAt)
+        {
+            // Data is never due before it existed (an anchor or request that predates collection).
+            deadline = collectedAt;
+        }
+
         if (rule.AllowsGrounds && grounds.Length > 0)
         {
             var until = deadline;

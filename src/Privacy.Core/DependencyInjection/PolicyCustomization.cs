@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Privacy.BuiltIn;
+using Privacy.Documents;
 using Privacy.Policies;
 using Privacy.Retention;
 
@@ -14,7 +15,7 @@ internal static class PolicyCustomization
 {
     public static PrivacyPolicy Resolve(PrivacyOptions options)
     {
-        var policy = options.PolicyInstance ?? BuiltInPolicies.Get(options.Policy);
+        var policy = options.PolicyInstance ?? Load(options.Policy);
         if (options.TimeZone is null && options.ErasurePeriod is null && options.Retention.Count == 0)
         {
             return policy;
@@ -41,13 +42,51 @@ internal static class PolicyCustomization
         return builder.Build();
     }
 
+    /// <summary>Loads a policy reference: <c>builtin:ID</c>, or the path of a policy document.</summary>
+    public static PrivacyPolicy Load(string reference)
+    {
+        if (reference.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(reference))
+        {
+            return BuiltInPolicies.Get(reference);
+        }
+
+        return PolicyDocument.Load(reference);
+    }
+
     public static IEnumerable<string> Problems(PrivacyOptions options)
     {
-        PrivacyPolicy? policy = options.PolicyInstance;
-        if (policy is null && !BuiltInPolicies.TryGet(options.Policy, out policy))
+        foreach (var problem in options.ConfigurationProblems)
         {
-            yield return $"{nameof(PrivacyOptions.Policy)}: unknown policy '{options.Policy}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids.Select(id => BuiltInPolicies.Prefix + id))}.";
-            yield break;
+            yield return problem;
+        }
+
+        PrivacyPolicy? policy = options.PolicyInstance;
+        if (policy is null && (options.Policy is null || options.Policy.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || options.Policy.Trim().Length == 0))
+        {
+            if (!BuiltInPolicies.TryGet(options.Policy, out policy))
+            {
+                yield return $"{nameof(PrivacyOptions.Policy)}: unknown policy '{options.Policy}'; use the path of a policy document or a built-in policy: {string.Join(", ", BuiltInPolicies.Ids.Select(id => BuiltInPolicies.Prefix + id))}.";
+                yield break;
+            }
+        }
+        else if (policy is null)
+        {
+            string? failure = null;
+            try
+            {
+                policy = PolicyDocument.Load(options.Policy!);
+            }
+            catch (PolicyValidationException e)
+            {
+                failure = $"{nameof(PrivacyOptions.Policy)}: the policy document '{options.Policy}' is invalid:{Environment.NewLine}"
+                    + string.Join(Environment.NewLine, e.Problems.Select(p => "  " + p));
+            }
+
+            if (policy is null)
+            {
+                yield return failure!;
+                yield break;
+            }
         }
 
         if (options.TimeZone is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
@@ -58,6 +97,11 @@ internal static class PolicyCustomization
         if (options.ErasurePeriod is { } erasure && IsNegative(erasure))
         {
             yield return $"{nameof(PrivacyOptions.ErasurePeriod)}: '{erasure}' is negative.";
+        }
+
+        if (options.SuppressionKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < Privacy.Rights.ContactHasher.MinimumKeyLength)
+        {
+            yield return $"{nameof(PrivacyOptions.SuppressionKey)}: a suppression key needs at least {Privacy.Rights.ContactHasher.MinimumKeyLength} bytes.";
         }
 
         foreach (var (category, period) in options.Retention)
@@ -91,10 +135,16 @@ internal static class PolicyCustomization
 }
 
 /// <summary>Checks <see cref="PrivacyOptions"/> when the host starts, naming each setting at fault.</summary>
-internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
+internal sealed class PrivacyOptionsValidator(PolicyReloadState? state = null) : IValidateOptions<PrivacyOptions>
 {
     public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
     {
+        if (state is { HasPolicy: true })
+        {
+            // A policy is in force: the provider checks the new options itself and keeps the last good policy if they are invalid.
+            return ValidateOptionsResult.Skip;
+        }
+
         var problems = PolicyCustomization.Problems(options).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

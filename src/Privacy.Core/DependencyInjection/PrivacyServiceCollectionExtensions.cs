@@ -1,10 +1,12 @@
 using System;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Privacy;
 using Privacy.DependencyInjection;
 using Privacy.Internal;
+using Privacy.Rights;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,8 +14,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPrivacyEvaluator"/>, <see cref="IPrivacyGate"/>,
-    /// <see cref="IPrivacyPolicyProvider"/>, validated <see cref="PrivacyOptions"/> and, unless the
+    /// Registers <see cref="IPrivacyEvaluator"/>, <see cref="IPrivacyGate"/>, <see cref="IRightsPlanner"/>,
+    /// <see cref="ISuppressionList"/>, <see cref="IPrivacyPolicyProvider"/>, the version and breach planners
+    /// (<see cref="Privacy.Versioning.IPolicyDiffer"/>, <see cref="Privacy.Versioning.IChangeNoticePlanner"/>,
+    /// <see cref="Privacy.Breach.IBreachPlanner"/>), validated <see cref="PrivacyOptions"/> and, unless the
     /// host registered one, NodaTime's system <see cref="IClock"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -38,9 +42,58 @@ public static class PrivacyServiceCollectionExtensions
 #pragma warning disable RS0030 // The DI default is the one place the system clock is allowed.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
+        services.TryAddSingleton<PolicyReloadState>();
         services.TryAddSingleton<IPrivacyPolicyProvider, OptionsPolicyProvider>();
         services.TryAddSingleton<IPrivacyEvaluator, ProviderEvaluator>();
         services.TryAddSingleton<IPrivacyGate, ClockedPrivacyGate>();
+        services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.SuppressionKey is { } key
+            ? new SuppressionList(ContactHasher.FromText(key))
+            : new UnconfiguredSuppressionList());
+        services.TryAddSingleton<IRightsPlanner>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PrivacyOptions>>().Value;
+            return new RightsPlanner(
+                sp.GetRequiredService<IPrivacyPolicyProvider>(),
+                options.Rights,
+                options.SuppressionKey is { } key ? ContactHasher.FromText(key) : null);
+        });
+        services.TryAddSingleton<Privacy.Versioning.IPolicyDiffer>(Privacy.Versioning.PolicyDiffer.Instance);
+        services.TryAddSingleton<Privacy.Versioning.IChangeNoticePlanner>(sp => new Privacy.Versioning.ChangeNoticePlanner(sp.GetRequiredService<Privacy.Versioning.IPolicyDiffer>()));
+        services.TryAddSingleton<Privacy.Breach.IBreachPlanner>(_ => new Privacy.Breach.BreachPlanner());
         return new PrivacyBuilder(services, options.Name);
+    }
+
+    /// <summary>
+    /// Registers the engine as <see cref="AddPrivacy(IServiceCollection, Action{PrivacyOptions})"/> does, with
+    /// <see cref="PrivacyOptions"/> bound from a configuration section, and reloads the policy when the
+    /// section changes.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">
+    /// The section, such as <c>configuration.GetSection("Privacy")</c>, with the keys <c>Policy</c>
+    /// (<c>builtin:ID</c> or the path of a policy document), <c>TimeZone</c> (a tz id),
+    /// <c>ErasurePeriod</c> (ISO-8601, such as <c>P1M</c>) and <c>Retention</c> (a map from category id
+    /// to ISO-8601 period).
+    /// </param>
+    /// <param name="configure">Further configuration applied after binding; may be null.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <remarks>
+    /// A value that does not parse fails the start, naming the key. After the start, a change to the
+    /// section or to the policy document is reloaded; an invalid new version is refused and logged,
+    /// the last good policy stays in force, and <see cref="IPrivacyPolicyProvider.LastReloadError"/> says why.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static PrivacyBuilder AddPrivacy(this IServiceCollection services, IConfiguration configuration, Action<PrivacyOptions>? configure = null)
+    {
+        Preconditions.CheckNotNull(services, nameof(services));
+        Preconditions.CheckNotNull(configuration, nameof(configuration));
+        var builder = services.AddPrivacy(options => PrivacyConfiguration.Bind(configuration, options));
+        if (configure is not null)
+        {
+            services.Configure(builder.Name, configure);
+        }
+
+        services.AddSingleton<IOptionsChangeTokenSource<PrivacyOptions>>(new ConfigurationChangeTokenSource<PrivacyOptions>(builder.Name, configuration));
+        return builder;
     }
 }

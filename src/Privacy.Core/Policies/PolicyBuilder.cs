@@ -64,6 +64,7 @@ public sealed class PolicyBuilder
         RetentionRules.AddRange(policy.RetentionRules);
         ErasurePeriod = policy.ErasurePeriod;
         ErasureClause = policy.ErasureClause;
+        ErasureClasses.Clear();
         ErasureClasses.AddRange(policy.ErasureClasses);
         LegalHoldClause = policy.LegalHoldClause;
         LastUpdated = policy.LastUpdated;

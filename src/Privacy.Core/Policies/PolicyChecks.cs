@@ -27,11 +27,17 @@ internal static class PolicyChecks
 
         CheckParents(b.Categories.Select(c => c.Id.Value).ToList(), categories, "/vocabulary/categories", "category", problems);
         CheckParents(b.Purposes.Select(p => p.Id.Value).ToList(), purposes, "/vocabulary/purposes", "purpose", problems);
+        var byId = new Dictionary<string, DataCategory>(StringComparer.Ordinal);
+        foreach (var category in b.Categories)
+        {
+            byId.TryAdd(category.Id.Value, category);
+        }
+
         for (var i = 0; i < b.Categories.Count; i++)
         {
             var category = b.Categories[i];
             if (Internal.IdSyntax.ParentOf(category.Id.Value) is { } parent
-                && b.Categories.FirstOrDefault(c => c.Id.Value == parent) is { } p
+                && byId.TryGetValue(parent, out var p)
                 && p.Class != category.Class)
             {
                 Add($"/vocabulary/categories/{i}/class", "class-mismatch", $"Category '{category.Id}' is {category.Class} but its parent '{parent}' is {p.Class}; a category keeps its parent's class.");

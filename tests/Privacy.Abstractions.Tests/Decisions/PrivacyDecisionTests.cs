@@ -59,3 +59,20 @@ public class RequestTests
         Assert.Equal(new RetainRequest(new("personal.email"), at, at), new RetainRequest(new("personal.email"), at, at, []));
     }
 }
+
+public class RequestValidationTests
+{
+    [Fact]
+    public void Requests_MissingIds_AreRefusedNamingTheField()
+    {
+        var at = Instant.FromUnixTimeSeconds(1);
+        Assert.Equal("category", Assert.Throws<PrivacyRequestException>(() => new UseRequest(default, new("service"), at)).Field);
+        Assert.Equal("purpose", Assert.Throws<PrivacyRequestException>(() => new CollectRequest(new("personal"), default, at)).Field);
+        Assert.Equal("reason", Assert.Throws<PrivacyRequestException>(() => new DiscloseRequest(new("personal"), new("authority"), default, at)).Field);
+        var error = Assert.Throws<PrivacyRequestException>(() => new CommunicateRequest(new("marketing"), default, at));
+        Assert.Equal(("missing-field", "channel"), (error.Code, error.Field));
+        var valid = new UseRequest(new("personal"), new("service"), at);
+        Assert.Throws<PrivacyRequestException>(() => valid with { Purpose = default });
+        Assert.Equal(valid, new UseRequest(new("personal"), new("service"), at));
+    }
+}

@@ -58,3 +58,24 @@ public class ExplainAndPolicyCommandTests
         Assert.Equal(5, root.GetProperty("recipients").GetArrayLength());
     }
 }
+
+public class ExplainRetentionTests
+{
+    [Fact]
+    public void Explain_RetentionUnderLegalHold_SaysNoDeadlineRuns()
+    {
+        var result = CliRunner.InProcess(
+            """{"id":"h","action":"retain","at":"2026-03-15T00:00:00Z","category":"personal.email","collectedAt":"2020-06-01T00:00:00Z","subject":{"events":[{"type":"legal-hold-placed","at":"2026-03-01T00:00:00Z"}]}}""", "explain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("h: RETAIN (no deadline runs yet)", result.Stdout, System.StringComparison.Ordinal);
+        Assert.Contains("rights.retention-exceptions", result.Stdout, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RetentionUnderLegalHold_HasNoUntil()
+    {
+        var result = CliRunner.InProcess(
+            """{"id":"h","action":"retain","at":"2026-03-15T00:00:00Z","category":"personal.email","collectedAt":"2020-06-01T00:00:00Z","subject":{"events":[{"type":"legal-hold-placed","at":"2026-03-01T00:00:00Z"}]}}""", "decide");
+        Assert.Equal("""{"id":"h","effect":"retain","clauses":["rights.retention-exceptions"],"obligations":[]}""", Assert.Single(result.Lines));
+    }
+}

@@ -100,8 +100,8 @@ public partial class BuiltInPolicyTests
     public void OperatorSettings_ChangeTheDefaults()
     {
         var custom = Privacy.Compilation.CompiledPolicy.Compile(Policy.Policy.ToBuilder()
-            .Retain("personal.log", Retention.RetentionPeriod.FromPeriod(Period.FromDays(30)), "use.logs")
-            .WithErasurePeriod(Retention.RetentionPeriod.FromPeriod(Period.FromDays(7)))
+            .Retain("personal.log", Privacy.Retention.RetentionPeriod.FromPeriod(Period.FromDays(30)), "use.logs")
+            .WithErasurePeriod(Privacy.Retention.RetentionPeriod.FromPeriod(Period.FromDays(7)))
             .Build());
         var log = custom.Decide(new RetainRequest(new("personal.log.timestamp"), Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 15, 0, 0)), (DataSubject?)null);
         Assert.Equal(Instant.FromUtc(2026, 1, 31, 0, 0), log.Deadline);

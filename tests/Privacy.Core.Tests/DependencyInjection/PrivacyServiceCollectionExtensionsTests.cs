@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -132,5 +133,83 @@ public class PrivacyServiceCollectionExtensionsTests
         public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => Deny();
 
         private static PrivacyDecision Deny() => new(Effect.Deny, [new ClauseId("fixed")]);
+    }
+}
+
+public class SuppressionTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 1, 9, 0);
+
+    [Fact]
+    public void SuppressedAddress_GetsNoMessageOfAnyKindOnAnyChannel_EvenWithoutHistory()
+    {
+        var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
+        services.AddPrivacy(o => o.SuppressionKey = "a-suppression-key-for-tests");
+        using var provider = services.BuildServiceProvider();
+        var planner = provider.GetRequiredService<IRightsPlanner>();
+        var suppressions = provider.GetRequiredService<ISuppressionList>();
+        var gate = provider.GetRequiredService<IPrivacyGate>();
+
+        var plan = planner.Plan(RightKind.Erasure, new DataSubject("u-1", true), [], Now - Duration.FromDays(40), ["Ola.Nordmann@example.no"]);
+        suppressions.Add(Assert.Single(plan.Suppressions));
+
+        // The subject's data and history are gone; only the address remains in some list.
+        var stranger = new DataSubject();
+        foreach (var message in BuiltInVocabulary.Messages)
+        {
+            foreach (var channel in BuiltInVocabulary.Channels)
+            {
+                var decision = gate.MaySend(stranger, new(message), new(channel), " ola.nordmann@EXAMPLE.no");
+                Assert.Equal(Effect.Deny, decision.Effect);
+                Assert.Contains(new ClauseId("rights.erasure"), decision.Clauses);
+            }
+        }
+
+        Assert.Equal(Effect.Permit, gate.MaySend(stranger, new("administrative"), new("email"), "someone.else@example.no").Effect);
+    }
+
+    [Fact]
+    public void SuppressionList_WithoutAKey_IsAClearConfigurationError()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacy();
+        using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IPrivacyGate>().MaySend(new DataSubject(), new("marketing"), new("email"), "a@b.example"));
+        Assert.Contains("SuppressionKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShortSuppressionKey_FailsValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddPrivacy(o => o.SuppressionKey = "short");
+        using var provider = services.BuildServiceProvider();
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PrivacyOptions>>().Value);
+    }
+}
+
+public class RightsConfigurationTests
+{
+    [Fact]
+    public void AddPrivacy_FromConfiguration_BindsTheSuppressionKeyAndRightsSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["Privacy:SuppressionKey"] = "a-configured-suppression-key",
+            ["Privacy:Rights:RectificationPeriod"] = "P3D",
+            ["Privacy:Rights:ResponsePeriod"] = "P30D",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPrivacy(configuration.GetSection("Privacy"));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<PrivacyOptions>>().Value;
+        Assert.Equal("a-configured-suppression-key", options.SuppressionKey);
+        Assert.Equal(Period.FromDays(3), options.Rights.RectificationPeriod);
+
+        var received = Instant.FromUtc(2026, 3, 1, 0, 0);
+        var plan = provider.GetRequiredService<IRightsPlanner>().Plan(RightKind.Rectification, new DataSubject("u"), [new StoredRecord("r", new("personal.email"), received)], received, null);
+        Assert.Equal(Instant.FromUtc(2026, 3, 4, 0, 0), plan.Items[0].Deadline);
+        Assert.Equal(Instant.FromUtc(2026, 3, 31, 0, 0), plan.RespondBy);
+        Assert.Null(provider.GetRequiredService<ISuppressionList>().Find("x@example.com"));
     }
 }

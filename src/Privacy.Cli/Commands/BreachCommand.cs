@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Privacy.Breach;
+using Privacy.Cli.Json;
+using Privacy.Cli.Requests;
+using Privacy.Compilation;
+
+namespace Privacy.Cli.Commands;
+
+/// <summary><c>privacy breach --input INCIDENT.json</c>: the response plan for a personal-data breach.</summary>
+internal static class BreachCommand
+{
+    private static readonly string[] Fields = ["id", "description", "awareAt", "categories", "subjects", "unintelligible", "affected"];
+
+    public static Command Create(CliIO io)
+    {
+        var policy = CommonOptions.Policy();
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "The incident, one JSON object: awareAt, categories, subjects, unintelligible, and optionally the affected subjects; '-' reads standard input.",
+            Required = true,
+            HelpName = "FILE|-",
+        };
+        var format = CommonOptions.Format("json", "text");
+        var command = new Command("breach", "Plan a breach response: contain it, tell the authority within 72 hours, tell the people when the risk is high.")
+        {
+            policy,
+            input,
+            format,
+        };
+        command.SetAction(parse =>
+        {
+            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
+            if (compiled is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            string text;
+            var path = parse.GetValue(input)!;
+            using (var stream = CommonOptions.OpenInput(path, io))
+            {
+                if (stream is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                using var reader = new StreamReader(stream, leaveOpen: path == "-");
+                text = reader.ReadToEnd();
+            }
+
+            return Run(text, compiled, parse.GetValue(format)!, io);
+        });
+        return command;
+    }
+
+    /// <summary>Parses an incident, plans the response and writes it.</summary>
+    internal static int Run(string incidentJson, CompiledPolicy policy, string format, CliIO io)
+    {
+        BreachPlan plan;
+        try
+        {
+            plan = new BreachPlanner().Plan(Parse(incidentJson, policy), policy);
+        }
+        catch (PrivacyRequestException e)
+        {
+            io.Error.WriteLine($"privacy: invalid incident: {(e.Field is null ? string.Empty : e.Field + ": ")}{e.Message}");
+            if (format == "json")
+            {
+                using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    json.WriteStartObject();
+                    json.WriteStartObject("error");
+                    json.WriteString("code", e.Code);
+                    if (e.Field is null)
+                    {
+                        json.WriteNull("field");
+                    }
+                    else
+                    {
+                        json.WriteString("field", e.Field);
+                    }
+
+                    json.WriteString("message", e.Message);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                io.Output.WriteByte((byte)'\n');
+                io.Output.Flush();
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        if (format == "json")
+        {
+            WriteJson(io, plan, policy.TimeZone);
+        }
+        else
+        {
+            WriteText(io, plan, policy.TimeZone);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    internal static BreachIncident Parse(string text, CompiledPolicy policy)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new PrivacyRequestException("malformed-json", null, $"The incident is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new PrivacyRequestException("malformed-json", null, "The incident must be one JSON object with awareAt, categories and subjects.");
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!Fields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    throw new PrivacyRequestException("unknown-field", property.Name, $"Unknown field '{property.Name}'; an incident has {string.Join(", ", Fields)}.");
+                }
+            }
+
+            var awareAt = JsonFields.Instant(OptionalString(root, "awareAt"), "awareAt");
+            if (!root.TryGetProperty("categories", out var categoriesElement) || categoriesElement.ValueKind != JsonValueKind.Array || categoriesElement.GetArrayLength() == 0)
+            {
+                throw new PrivacyRequestException(root.TryGetProperty("categories", out _) ? "invalid-field" : "missing-field", "categories", "'categories' must be a non-empty array of data category ids, such as [\"personal.email\"].");
+            }
+
+            var categories = new List<DataCategoryId>();
+            var index = 0;
+            foreach (var c in categoriesElement.EnumerateArray())
+            {
+                var field = $"categories[{index++}]";
+                if (c.ValueKind != JsonValueKind.String)
+                {
+                    throw new PrivacyRequestException("invalid-field", field, $"'{field}' must be a data category id string.");
+                }
+
+                categories.Add(new DataCategoryId(policy.Vocabulary.Categories[policy.Vocabulary.Categories.GetIndex(c.GetString(), field)]));
+            }
+
+            var affected = new List<DataSubject>();
+            if (root.TryGetProperty("affected", out var affectedElement))
+            {
+                if (affectedElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw new PrivacyRequestException("invalid-field", "affected", "'affected' must be an array of subjects, each like a request's 'subject'.");
+                }
+
+                index = 0;
+                foreach (var s in affectedElement.EnumerateArray())
+                {
+                    var field = $"affected[{index++}]";
+                    SubjectDocument? subject;
+                    try
+                    {
+                        subject = s.ValueKind == JsonValueKind.Object ? s.Deserialize(CliJsonContext.Default.SubjectDocument) : null;
+                    }
+                    catch (JsonException e)
+                    {
+                        throw new PrivacyRequestException("invalid-field", field, $"'{field}' is not a valid subject: {e.Message}");
+                    }
+
+                    affected.Add(subject is null
+                        ? throw new PrivacyRequestException("invalid-field", field, $"'{field}' must be a subject object with id, hasEmail and events.")
+                        : JsonFields.Subject(subject, policy.Vocabulary, field));
+                }
+            }
+
+            int subjects;
+            if (root.TryGetProperty("subjects", out var subjectsElement))
+            {
+                if (subjectsElement.ValueKind != JsonValueKind.Number || !subjectsElement.TryGetInt32(out subjects) || subjects < 0)
+                {
+                    throw new PrivacyRequestException("invalid-field", "subjects", "'subjects' must be the number of affected people, a whole number of zero or more.");
+                }
+            }
+            else if (affected.Count > 0)
+            {
+                subjects = affected.Count;
+            }
+            else
+            {
+                throw new PrivacyRequestException("missing-field", "subjects", "The incident needs 'subjects', the number of affected people (or an 'affected' list).");
+            }
+
+            var unintelligible = false;
+            if (root.TryGetProperty("unintelligible", out var u))
+            {
+                unintelligible = u.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw new PrivacyRequestException("invalid-field", "unintelligible", "'unintelligible' must be true or false (true when the data was encrypted and the key is safe)."),
+                };
+            }
+
+            foreach (var name in new[] { "id", "description" })
+            {
+                if (root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.String)
+                {
+                    throw new PrivacyRequestException("invalid-field", name, $"'{name}' must be a string.");
+                }
+            }
+
+            return new BreachIncident(awareAt, categories, subjects, unintelligible, affected);
+        }
+    }
+
+    private static string? OptionalString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new PrivacyRequestException("invalid-field", name, $"'{name}' must be a string.");
+    }
+
+    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    private static string Local(Instant instant, DateTimeZone zone) => OffsetDateTimePattern.ExtendedIso.Format(instant.InZone(zone).ToOffsetDateTime());
+
+    private static string RiskName(BreachRisk risk) => risk switch
+    {
+        BreachRisk.Unlikely => "unlikely",
+        BreachRisk.Risk => "risk",
+        _ => "high",
+    };
+
+    private static void WriteJson(CliIO io, BreachPlan plan, DateTimeZone zone)
+    {
+        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("awareAt", Format(plan.Incident.AwareAt));
+            json.WriteString("risk", RiskName(plan.Risk));
+            json.WriteString("riskReason", plan.RiskReason);
+            json.WriteString("timeZone", zone.Id);
+            Steps(json, "steps", plan.Steps, zone);
+            Steps(json, "skipped", plan.Skipped, zone);
+            json.WriteStartArray("notices");
+            foreach (var n in plan.Notices)
+            {
+                json.WriteStartObject();
+                if (n.Subject.Id is null)
+                {
+                    json.WriteNull("subject");
+                }
+                else
+                {
+                    json.WriteString("subject", n.Subject.Id);
+                }
+
+                json.WriteString("channel", n.Channel.Value);
+                json.WriteString("by", Format(n.By));
+                json.WriteBoolean("send", n.Send);
+                json.WriteStartArray("clauses");
+                foreach (var c in n.Decision.Clauses)
+                {
+                    json.WriteStringValue(c.Value);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        io.Output.WriteByte((byte)'\n');
+        io.Output.Flush();
+    }
+
+    private static void Steps(Utf8JsonWriter json, string name, IEnumerable<BreachStep> steps, DateTimeZone zone)
+    {
+        json.WriteStartArray(name);
+        foreach (var s in steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", s.Id);
+            json.WriteString("by", Format(s.By));
+            json.WriteString("byLocal", Local(s.By, zone));
+            json.WriteStartArray("clauses");
+            foreach (var c in s.Clauses)
+            {
+                json.WriteStringValue(c.Value);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("reason", s.Reason);
+            json.WriteString("legalBasis", s.LegalBasis);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteText(CliIO io, BreachPlan plan, DateTimeZone zone)
+    {
+        var o = io.Out;
+        o.WriteLine($"Breach response: risk {RiskName(plan.Risk).ToUpperInvariant()} ({plan.RiskReason})");
+        o.WriteLine($"Aware at {Format(plan.Incident.AwareAt)} ({Local(plan.Incident.AwareAt, zone)} {zone.Id}); {plan.Incident.Subjects} people; data {(plan.Incident.Unintelligible ? "unintelligible (e.g. encrypted)" : "readable")}.");
+        o.WriteLine();
+        var n = 1;
+        foreach (var s in plan.Steps)
+        {
+            o.WriteLine($"{n++}. {s.Id,-17} by {Format(s.By)} ({Local(s.By, zone)})  [{string.Join(", ", s.Clauses)}]");
+            o.WriteLine($"   {s.Reason} ({s.LegalBasis})");
+        }
+
+        if (!plan.Skipped.IsEmpty)
+        {
+            o.WriteLine();
+            o.WriteLine("Not required:");
+            foreach (var s in plan.Skipped)
+            {
+                o.WriteLine($"  {s.Id}: {s.Reason} ({s.LegalBasis})");
+            }
+        }
+
+        if (!plan.Notices.IsEmpty)
+        {
+            o.WriteLine();
+            o.WriteLine("Notices:");
+            foreach (var notice in plan.Notices)
+            {
+                o.WriteLine($"  {notice.Subject.Id ?? "(anonymous)",-20} {notice.Channel.Value,-6} {(notice.Send ? "send" : "do not send"),-12} [{string.Join(", ", notice.Decision.Clauses)}]");
+            }
+        }
+
+        o.Flush();
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Privacy.Analysis;
+using Privacy.BuiltIn;
+using Privacy.Policies;
+
+namespace Privacy.Cli.Commands;
+
+/// <summary><c>privacy check PATH</c>: static analysis of a policy document, for CI.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var path = new Argument<string>("policy") { Description = "The policy document to check (or builtin:ID)." };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command(
+            "check",
+            "Analyse a policy document without running it: contradictions, rules that never apply, permissions on sensitive data, "
+            + "categories without retention, unused purposes, gaps. Exit 0 when no error finding, 1 when any, 64 when the document cannot be read.")
+        {
+            path,
+            format,
+        };
+        command.SetAction(parse =>
+        {
+            var reference = parse.GetValue(path)!;
+            ImmutableArray<PolicyFinding> findings;
+            string policyId;
+            try
+            {
+                if (reference.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal))
+                {
+                    if (!BuiltInPolicies.TryGet(reference, out var builtIn))
+                    {
+                        io.Error.WriteLine($"privacy: unknown built-in policy '{reference}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids)}.");
+                        return ExitCodes.Usage;
+                    }
+
+                    policyId = builtIn.Id;
+                    findings = PolicyAnalyzer.Default.Analyze(builtIn);
+                }
+                else
+                {
+                    Stream stream;
+                    try
+                    {
+                        stream = new FileStream(reference, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        io.Error.WriteLine($"privacy: cannot read policy document '{reference}': {e.Message}");
+                        return ExitCodes.Usage;
+                    }
+
+                    using (stream)
+                    {
+                        findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+                    }
+
+                    policyId = reference;
+                }
+            }
+            catch (PolicyValidationException e)
+            {
+                PolicyReference.WriteProblems(reference, e, io.Error);
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(io, policyId, findings);
+            }
+            else
+            {
+                WriteText(io, findings);
+            }
+
+            return findings.Any(f => f.Severity == FindingSeverity.Error) ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Severity(FindingSeverity s) => s.ToString().ToLowerInvariant();
+
+    private static void WriteText(CliIO io, ImmutableArray<PolicyFinding> findings)
+    {
+        foreach (var f in findings)
+        {
+            var about = (f.RuleId, f.Clause) switch
+            {
+                (null, null) => string.Empty,
+                (null, { } c) => $" [clause {c}]",
+                ({ } r, null) => $" [rule {r}]",
+                ({ } r, { } c) => $" [rule {r}, clause {c}]",
+            };
+            io.Out.WriteLine($"{Severity(f.Severity)} {(f.Path.Length == 0 ? "/" : f.Path)}: {f.Message} ({f.Code}){about}");
+        }
+
+        io.Out.WriteLine(Summary(findings));
+        io.Out.Flush();
+    }
+
+    private static string Summary(ImmutableArray<PolicyFinding> findings)
+    {
+        int Count(FindingSeverity s) => findings.Count(f => f.Severity == s);
+        return $"{Count(FindingSeverity.Error)} error(s), {Count(FindingSeverity.Warning)} warning(s), {Count(FindingSeverity.Info)} info";
+    }
+
+    private static void WriteJson(CliIO io, string policy, ImmutableArray<PolicyFinding> findings)
+    {
+        io.Out.Flush();
+        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("policy", policy);
+            json.WriteNumber("errors", findings.Count(f => f.Severity == FindingSeverity.Error));
+            json.WriteNumber("warnings", findings.Count(f => f.Severity == FindingSeverity.Warning));
+            json.WriteNumber("info", findings.Count(f => f.Severity == FindingSeverity.Info));
+            json.WriteStartArray("findings");
+            foreach (var f in findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", Severity(f.Severity));
+                json.WriteString("code", f.Code);
+                json.WriteString("path", f.Path);
+                if (f.RuleId is { } rule)
+                {
+                    json.WriteString("rule", rule);
+                }
+
+                if (f.Clause is { } clause)
+                {
+                    json.WriteString("clause", clause.Value);
+                }
+
+                json.WriteString("message", f.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        io.Output.WriteByte((byte)'\n');
+        io.Output.Flush();
+    }
+}

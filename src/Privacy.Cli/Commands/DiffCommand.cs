@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Privacy.Policies;
+using Privacy.Versioning;
+
+namespace Privacy.Cli.Commands;
+
+/// <summary><c>privacy diff OLD NEW</c>: every change between two policy versions, classed significant or editorial.</summary>
+internal static class DiffCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
+        var newer = new Argument<string>("NEW") { Description = "The new version: builtin:ID or the path of a policy document." };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("diff", "Compare two versions of a policy: every change, classed significant or editorial (exit 1 when any is significant).")
+        {
+            older,
+            newer,
+            format,
+        };
+        command.SetAction(parse =>
+        {
+            var a = PolicyReference.TryLoad(parse.GetValue(older)!, io.Error);
+            var b = a is null ? null : PolicyReference.TryLoad(parse.GetValue(newer)!, io.Error);
+            return a is null || b is null ? ExitCodes.Usage : Run(a.Policy, b.Policy, parse.GetValue(format)!, io);
+        });
+        return command;
+    }
+
+    /// <summary>Diffs two loaded policies and writes the result; the exit status says whether anything is significant.</summary>
+    internal static int Run(PrivacyPolicy older, PrivacyPolicy newer, string format, CliIO io)
+    {
+        var diff = PolicyDiffer.Instance.Diff(older, newer);
+        if (format == "json")
+        {
+            WriteJson(io, older, newer, diff);
+        }
+        else
+        {
+            WriteText(io, older, newer, diff);
+        }
+
+        return diff.IsSignificant ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static void WriteText(CliIO io, PrivacyPolicy older, PrivacyPolicy newer, PolicyDiff diff)
+    {
+        var o = io.Out;
+        var significant = diff.Changes.Count(c => c.IsSignificant);
+        o.WriteLine($"{older.Id} {older.Version} -> {newer.Id} {newer.Version}: "
+            + (diff.IsEmpty ? "no changes."
+                : $"{(diff.IsSignificant ? "SIGNIFICANT" : "editorial only")} ({significant} significant, {diff.Changes.Length - significant} editorial)"));
+        foreach (var c in diff.Changes.OrderByDescending(c => c.IsSignificant))
+        {
+            o.WriteLine();
+            o.WriteLine($"  {(c.IsSignificant ? "significant" : "editorial  ")}  {c.Kind}  {c.Path}");
+            if (c.Old is not null)
+            {
+                o.WriteLine($"    - {c.Old}");
+            }
+
+            if (c.New is not null)
+            {
+                o.WriteLine($"    + {c.New}");
+            }
+
+            o.WriteLine($"    why: {c.Reason}");
+        }
+
+        if (diff.IsSignificant)
+        {
+            o.WriteLine();
+            o.WriteLine("Subjects must be told before the new version enters into force (see 'changes.notice').");
+        }
+
+        o.Flush();
+    }
+
+    private static void WriteJson(CliIO io, PrivacyPolicy older, PrivacyPolicy newer, PolicyDiff diff)
+    {
+        using (var json = new Utf8JsonWriter(io.Output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            Version(json, "old", older);
+            Version(json, "new", newer);
+            json.WriteBoolean("significant", diff.IsSignificant);
+            json.WriteStartArray("changes");
+            foreach (var c in diff.Changes)
+            {
+                json.WriteStartObject();
+                json.WriteBoolean("significant", c.IsSignificant);
+                json.WriteString("reason", c.Reason);
+                json.WriteString("kind", c.Kind);
+                json.WriteString("path", c.Path);
+                NullableString(json, "old", c.Old);
+                NullableString(json, "new", c.New);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        io.Output.WriteByte((byte)'\n');
+        io.Output.Flush();
+    }
+
+    private static void Version(Utf8JsonWriter json, string name, PrivacyPolicy policy)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("id", policy.Id);
+        json.WriteString("version", policy.Version);
+        json.WriteEndObject();
+    }
+
+    private static void NullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

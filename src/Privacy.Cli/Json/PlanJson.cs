@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Privacy.Cli.Json;
+
+/// <summary>Writes a rights plan as one JSON object: <c>respondBy</c>, <c>items</c> (one per record), <c>problems</c>, and what the right adds.</summary>
+internal static class PlanJson
+{
+    public static void Write(Stream output, RightsPlan plan, DataSubject subject, IReadOnlyList<RecordProblem> problems)
+    {
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("right", RightName(plan.Right));
+            if (subject.Id is { } id)
+            {
+                json.WriteString("subject", id);
+            }
+
+            json.WriteString("receivedAt", DecisionWriter.FormatInstant(plan.ReceivedAt));
+            json.WriteString("respondBy", DecisionWriter.FormatInstant(plan.RespondBy));
+            json.WriteString("extendedRespondBy", DecisionWriter.FormatInstant(plan.ExtendedRespondBy));
+            Strings(json, "clauses", plan.Clauses.Select(c => c.Value));
+            json.WriteStartArray("items");
+            foreach (var item in plan.Items)
+            {
+                json.WriteStartObject();
+                json.WriteString("record", item.Record);
+                json.WriteString("category", item.Category.Value);
+                json.WriteString("action", ActionName(item.Action));
+                if (item.Deadline is { } deadline)
+                {
+                    json.WriteString(item.Action is PlanAction.Delete or PlanAction.Rectify ? "by" : "until", DecisionWriter.FormatInstant(deadline));
+                }
+
+                if (item.BackupsBy is { } backups)
+                {
+                    json.WriteString("backupsBy", DecisionWriter.FormatInstant(backups));
+                }
+
+                Strings(json, "grounds", item.Grounds.Select(g => g.Value));
+                Strings(json, "clauses", item.Clauses.Select(c => c.Value));
+                if (plan.Right is RightKind.Access or RightKind.MarketingOptOut)
+                {
+                    Strings(json, plan.Right == RightKind.Access ? "purposes" : "stops", item.Purposes.Select(p => p.Value));
+                }
+
+                if (plan.Right == RightKind.Access)
+                {
+                    Strings(json, "recipients", item.Recipients.Select(r => r.Value));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("problems");
+            foreach (var problem in problems)
+            {
+                json.WriteStartObject();
+                if (problem.Record is null)
+                {
+                    json.WriteNull("record");
+                }
+                else
+                {
+                    json.WriteString("record", problem.Record);
+                }
+
+                json.WriteStartObject("error");
+                json.WriteString("code", problem.Code);
+                if (problem.Field is null)
+                {
+                    json.WriteNull("field");
+                }
+                else
+                {
+                    json.WriteString("field", problem.Field);
+                }
+
+                json.WriteString("message", problem.Message);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (plan.Right == RightKind.Erasure)
+            {
+                json.WriteStartArray("suppression");
+                foreach (var entry in plan.Suppressions)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("hash", entry.Hash);
+                    json.WriteString("since", DecisionWriter.FormatInstant(entry.Since));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (plan.OptOut is { } optOut)
+            {
+                json.WriteStartObject("optOut");
+                json.WriteString("from", DecisionWriter.FormatInstant(optOut.From));
+                Strings(json, "stoppedMessages", optOut.StoppedMessages.Select(m => m.Value));
+                Strings(json, "continuingMessages", optOut.ContinuingMessages.Select(m => m.Value));
+                Strings(json, "stoppedPurposes", optOut.StoppedPurposes.Select(p => p.Value));
+                Strings(json, "channels", optOut.Channels.Select(c => c.Value));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+
+    public static string RightName(RightKind right) => right switch
+    {
+        RightKind.Access => "access",
+        RightKind.Erasure => "erasure",
+        RightKind.Rectification => "rectification",
+        _ => "marketing-opt-out",
+    };
+
+    public static string ActionName(PlanAction action) => action switch
+    {
+        PlanAction.Held => "held",
+        PlanAction.Delete => "delete",
+        PlanAction.Retain => "retain",
+        PlanAction.Rectify => "rectify",
+        _ => "restrict",
+    };
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,444 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Privacy.Documents;
+using Privacy.Internal;
+using Privacy.Policies;
+
+namespace Privacy.Analysis;
+
+/// <summary>
+/// The library's static analysis of policies. It looks at every combination of declared ids a
+/// request could name (category and purpose for collect and use, category, recipient and reason for
+/// disclose, message and channel for communicate), so its findings are exact for the policy's own
+/// vocabulary, not guesses.
+/// </summary>
+/// <remarks>
+/// Findings (code, severity): <c>missing-clause</c> (error, documents only), <c>contradictory-rules</c>
+/// (error), <c>sensitive-permitted</c> (error), <c>shadowed-rule</c> (warning), <c>ignored-selector</c> (warning), <c>no-retention</c>
+/// (warning), <c>unused-purpose</c> (warning), <c>default-deny-gap</c> (info). Stateless and thread-safe.
+/// </remarks>
+public sealed class PolicyAnalyzer : IPolicyAnalyzer
+{
+    /// <summary>Gets the shared analyzer.</summary>
+    /// <value>A stateless instance.</value>
+    public static PolicyAnalyzer Default { get; } = new();
+
+    /// <inheritdoc/>
+    public ImmutableArray<PolicyFinding> Analyze(PrivacyPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Order(new Analysis(policy, i => i).Run());
+    }
+
+    /// <summary>
+    /// Analyses a policy document. Unlike loading, a rule that cites no clause does not stop the
+    /// analysis: it becomes a <c>missing-clause</c> error finding and the rest is analysed without it.
+    /// </summary>
+    /// <param name="utf8Json">The document, UTF-8 encoded; read to its end and left open.</param>
+    /// <returns>The findings, errors first, then in document order.</returns>
+    /// <exception cref="PolicyValidationException">The document cannot be loaded for another reason; every problem is listed.</exception>
+    public ImmutableArray<PolicyFinding> AnalyzeDocument(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        var result = PolicyDocument.Read(buffer.ToArray(), lenientClauses: true);
+        if (result.Policy is null)
+        {
+            throw new PolicyValidationException(result.Problems);
+        }
+
+        var skipped = result.RulesWithoutClause.Select(r => r.Index).ToList();
+        int DocumentIndex(int ruleIndex)
+        {
+            var index = ruleIndex;
+            foreach (var s in skipped)
+            {
+                if (s <= index)
+                {
+                    index++;
+                }
+            }
+
+            return index;
+        }
+
+        var findings = result.RulesWithoutClause
+            .Select(r => new PolicyFinding(
+                "missing-clause",
+                FindingSeverity.Error,
+                $"/rules/{r.Index}",
+                $"Rule '{r.Id}' cites no clause, so its decisions could not tell anyone why; add \"clause\" naming the clause it enforces.",
+                r.Id))
+            .Concat(new Analysis(result.Policy, DocumentIndex).Run());
+        return Order(findings);
+    }
+
+    private static ImmutableArray<PolicyFinding> Order(IEnumerable<PolicyFinding> findings)
+        => [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, PolicyDocument.PointerOrder.Instance)];
+
+    /// <summary>One run of the analysis over one policy.</summary>
+    private sealed class Analysis
+    {
+        private static readonly PrivacyAction[] DataActions = [PrivacyAction.Collect, PrivacyAction.Use, PrivacyAction.Disclose];
+
+        private readonly PrivacyPolicy _p;
+        private readonly Func<int, int> _ruleIndex;
+        private readonly List<PolicyFinding> _findings = [];
+
+        public Analysis(PrivacyPolicy policy, Func<int, int> ruleIndex)
+        {
+            _p = policy;
+            _ruleIndex = ruleIndex;
+        }
+
+        public List<PolicyFinding> Run()
+        {
+            var contradicted = Contradictions();
+            Shadowed(contradicted);
+            SensitivePermitted();
+            IgnoredSelectors();
+            NoRetention();
+            UnusedPurposes();
+            Gaps();
+            return _findings;
+        }
+
+        private string RulePath(int i) => $"/rules/{_ruleIndex(i)}";
+
+        private void Add(string code, FindingSeverity severity, string path, string message, PolicyRule? rule = null, ClauseId? clause = null)
+            => _findings.Add(new PolicyFinding(code, severity, path, message, rule?.Id, clause ?? rule?.Clause));
+
+        /// <summary>A request's ids for one action, each possibly absent when the action has no such field.</summary>
+        private readonly record struct Cell(DataCategory? Category, string? Purpose, string? Recipient, string? Reason, string? Message, string? Channel);
+
+        private IEnumerable<Cell> Cells(PrivacyAction action, IEnumerable<DataCategory>? only = null)
+        {
+            var categories = only ?? _p.Categories;
+            switch (action)
+            {
+                case PrivacyAction.Collect or PrivacyAction.Use:
+                    foreach (var c in categories)
+                    {
+                        foreach (var p in _p.Purposes)
+                        {
+                            yield return new Cell(c, p.Id.Value, null, null, null, null);
+                        }
+                    }
+
+                    break;
+                case PrivacyAction.Disclose:
+                    foreach (var c in categories)
+                    {
+                        foreach (var r in _p.Recipients)
+                        {
+                            foreach (var s in _p.Reasons)
+                            {
+                                yield return new Cell(c, null, r.Id.Value, s.Id.Value, null, null);
+                            }
+                        }
+                    }
+
+                    break;
+                case PrivacyAction.Communicate:
+                    foreach (var m in _p.Messages)
+                    {
+                        foreach (var h in _p.Channels)
+                        {
+                            yield return new Cell(null, null, null, null, m.Id.Value, h.Id.Value);
+                        }
+                    }
+
+                    break;
+                default:
+                    foreach (var c in categories)
+                    {
+                        yield return new Cell(c, null, null, null, null, null);
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool Selects(IEnumerable<string> selector, string? value)
+        {
+            var any = false;
+            foreach (var s in selector)
+            {
+                any = true;
+                if (value is not null && IdSyntax.IsWithin(value, s))
+                {
+                    return true;
+                }
+            }
+
+            return !any;
+        }
+
+        /// <summary>Whether a rule's selectors match a cell, leaving conditions and exceptions aside.</summary>
+        private static bool Matches(PolicyRule r, PrivacyAction action, in Cell cell)
+            => r.Governs(action)
+                && (cell.Category is null || r.CoversCategory(cell.Category.Id, cell.Category.Class))
+                && (cell.Purpose is null || Selects(r.Purposes.Select(x => x.Value), cell.Purpose))
+                && (cell.Recipient is null || Selects(r.Recipients.Select(x => x.Value), cell.Recipient))
+                && (cell.Reason is null || Selects(r.Reasons.Select(x => x.Value), cell.Reason))
+                && (cell.Message is null || Selects(r.Messages.Select(x => x.Value), cell.Message))
+                && (cell.Channel is null || Selects(r.Channels.Select(x => x.Value), cell.Channel));
+
+        private static bool Excepts(PolicyRule prohibition, in Cell cell)
+            => (cell.Purpose is { } p && prohibition.ExceptPurposes.Any(e => IdSyntax.IsWithin(p, e.Value)))
+                || (cell.Reason is { } s && prohibition.ExceptReasons.Any(e => IdSyntax.IsWithin(s, e.Value)));
+
+        /// <summary>A prohibition that applies to the cell whenever <paramref name="permit"/> does, if any.</summary>
+        private PolicyRule? Overriding(PolicyRule permit, PrivacyAction action, Cell cell)
+            => _p.Rules.FirstOrDefault(q => q.Effect == RuleEffect.Prohibit
+                && (q.Conditions & ~permit.Conditions) == 0
+                && Matches(q, action, cell)
+                && !Excepts(q, cell));
+
+        private HashSet<int> Contradictions()
+        {
+            var result = new HashSet<int>();
+            static bool Same<T>(ImmutableArray<T> a, ImmutableArray<T> b) => a.ToHashSet().SetEquals(b);
+            for (var i = 0; i < _p.Rules.Length; i++)
+            {
+                var permit = _p.Rules[i];
+                if (permit.Effect != RuleEffect.Permit)
+                {
+                    continue;
+                }
+
+                foreach (var q in _p.Rules.Where(q => q.Effect == RuleEffect.Prohibit))
+                {
+                    if (q.Conditions == permit.Conditions && q.ExceptPurposes.IsEmpty && q.ExceptReasons.IsEmpty
+                        && Same(q.Actions, permit.Actions) && Same(q.Categories, permit.Categories) && Same(q.DataClasses, permit.DataClasses)
+                        && Same(q.Purposes, permit.Purposes) && Same(q.Recipients, permit.Recipients) && Same(q.Reasons, permit.Reasons)
+                        && Same(q.Messages, permit.Messages) && Same(q.Channels, permit.Channels))
+                    {
+                        result.Add(i);
+                        Add(
+                            "contradictory-rules",
+                            FindingSeverity.Error,
+                            RulePath(i),
+                            $"Rule '{permit.Id}' permits exactly what rule '{q.Id}' prohibits, under the same conditions; the prohibition always wins, so '{permit.Id}' (clause '{permit.Clause}') promises something the policy never allows. Remove one or narrow it.",
+                            permit);
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private void Shadowed(HashSet<int> contradicted)
+        {
+            for (var i = 0; i < _p.Rules.Length; i++)
+            {
+                var permit = _p.Rules[i];
+                if (permit.Effect != RuleEffect.Permit || contradicted.Contains(i))
+                {
+                    continue;
+                }
+
+                var matched = false;
+                var shadowing = new SortedSet<string>(StringComparer.Ordinal);
+                var open = false;
+                foreach (var action in permit.Actions)
+                {
+                    foreach (var cell in Cells(action))
+                    {
+                        if (!Matches(permit, action, cell))
+                        {
+                            continue;
+                        }
+
+                        matched = true;
+                        if (Overriding(permit, action, cell) is { } q)
+                        {
+                            shadowing.Add(q.Id);
+                        }
+                        else
+                        {
+                            open = true;
+                            break;
+                        }
+                    }
+
+                    if (open)
+                    {
+                        break;
+                    }
+                }
+
+                if (open)
+                {
+                    continue;
+                }
+
+                var message = matched
+                    ? $"Rule '{permit.Id}' can never apply: {Names(shadowing)} prohibit{(shadowing.Count == 1 ? "s" : string.Empty)} everything it permits, under every condition it needs, and prohibitions decide first. Narrow the prohibition or remove the rule."
+                    : $"Rule '{permit.Id}' can never apply: no category, purpose, recipient, reason, message or channel declared in the vocabulary matches all of its selectors for the actions it names.";
+                Add("shadowed-rule", FindingSeverity.Warning, RulePath(i), message, permit);
+            }
+        }
+
+        private void SensitivePermitted()
+        {
+            var sensitive = _p.Categories.Where(c => c.Class == DataClass.Sensitive).ToList();
+            for (var i = 0; i < _p.Rules.Length; i++)
+            {
+                var permit = _p.Rules[i];
+                if (permit.Effect != RuleEffect.Permit)
+                {
+                    continue;
+                }
+
+                var reached = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var action in permit.Actions.Where(a => a != PrivacyAction.Communicate))
+                {
+                    foreach (var cell in Cells(action, sensitive))
+                    {
+                        if (Matches(permit, action, cell) && Overriding(permit, action, cell) is null)
+                        {
+                            reached.Add(cell.Category!.Id.Value);
+                        }
+                    }
+                }
+
+                if (reached.Count > 0)
+                {
+                    Add(
+                        "sensitive-permitted",
+                        FindingSeverity.Error,
+                        RulePath(i),
+                        $"Rule '{permit.Id}' permits processing of sensitive data ({Names(reached.Take(5))}{(reached.Count > 5 ? ", …" : string.Empty)}) that no prohibition stops; narrow it to other categories, or prohibit sensitive data explicitly if the policy says so.",
+                        permit);
+                }
+            }
+        }
+
+        private void IgnoredSelectors()
+        {
+            for (var i = 0; i < _p.Rules.Length; i++)
+            {
+                var r = _p.Rules[i];
+                bool Any(params PrivacyAction[] actions) => r.Actions.Any(actions.Contains);
+                var ignored = new List<string>();
+                if ((!r.Categories.IsEmpty || !r.DataClasses.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use, PrivacyAction.Disclose, PrivacyAction.Retain))
+                {
+                    ignored.Add(r.Categories.IsEmpty ? "classes" : "categories");
+                }
+
+                if ((!r.Purposes.IsEmpty || !r.ExceptPurposes.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use))
+                {
+                    ignored.Add("purposes");
+                }
+
+                if ((!r.Recipients.IsEmpty || !r.Reasons.IsEmpty || !r.ExceptReasons.IsEmpty) && !Any(PrivacyAction.Disclose))
+                {
+                    ignored.Add("recipients/reasons");
+                }
+
+                if ((!r.Messages.IsEmpty || !r.Channels.IsEmpty) && !Any(PrivacyAction.Communicate))
+                {
+                    ignored.Add("messages/channels");
+                }
+
+                if (ignored.Count > 0)
+                {
+                    Add(
+                        "ignored-selector",
+                        FindingSeverity.Warning,
+                        RulePath(i),
+                        $"Rule '{r.Id}' lists {string.Join(" and ", ignored)}, but none of its actions ({string.Join(", ", r.Actions.Select(a => DocumentNames.Name(DocumentNames.Actions, a)))}) has such a field, so the rule applies more widely than it reads. Add the action the selector was meant for, or remove the selector.",
+                        r);
+                }
+            }
+        }
+
+        private void NoRetention()
+        {
+            for (var i = 0; i < _p.Categories.Length; i++)
+            {
+                var category = _p.Categories[i];
+                var covered = false;
+                for (string? id = category.Id.Value; id is not null && !covered; id = IdSyntax.ParentOf(id))
+                {
+                    covered = _p.RetentionRules.Any(r => string.Equals(r.Category.Value, id, StringComparison.Ordinal));
+                }
+
+                if (!covered)
+                {
+                    Add(
+                        "no-retention",
+                        FindingSeverity.Warning,
+                        $"/vocabulary/categories/{i}",
+                        $"Category '{category.Id}' has no retention rule, neither its own nor inherited from a parent; a retain question about it falls to the default clause '{_p.DefaultDenials.GetValueOrDefault(PrivacyAction.Retain)}'. Add a rule under /retention/rules saying how long it is kept.");
+                }
+            }
+        }
+
+        private void UnusedPurposes()
+        {
+            var named = _p.Rules.SelectMany(r => r.Purposes.Concat(r.ExceptPurposes)).Select(p => p.Value).ToList();
+            for (var i = 0; i < _p.Purposes.Length; i++)
+            {
+                var purpose = _p.Purposes[i].Id.Value;
+                if (!named.Any(n => IdSyntax.IsWithin(purpose, n) || IdSyntax.IsWithin(n, purpose)))
+                {
+                    Add(
+                        "unused-purpose",
+                        FindingSeverity.Warning,
+                        $"/vocabulary/purposes/{i}",
+                        $"No rule names purpose '{purpose}', an ancestor or a descendant of it; it is declared but the policy says nothing specific about it. Use it in a rule or remove it.");
+                }
+            }
+        }
+
+        private void Gaps()
+        {
+            foreach (var action in DataActions)
+            {
+                var name = DocumentNames.Name(DocumentNames.Actions, action);
+                var clause = _p.DefaultDenials.GetValueOrDefault(action);
+                for (var i = 0; i < _p.Categories.Length; i++)
+                {
+                    var category = _p.Categories[i];
+                    var decided = Cells(action, [category]).Any(cell => _p.Rules.Any(r =>
+                        Matches(r, action, cell) && (r.Effect == RuleEffect.Permit || (r.Conditions == RuleConditions.None && !Excepts(r, cell)))));
+                    if (!decided)
+                    {
+                        Add(
+                            "default-deny-gap",
+                            FindingSeverity.Info,
+                            $"/vocabulary/categories/{i}",
+                            $"No rule decides '{name}' of '{category.Id}': every such request is denied by default, citing '{clause}'. Fine if intended; otherwise add a rule.",
+                            clause: clause);
+                    }
+                }
+            }
+
+            var communicate = _p.DefaultDenials.GetValueOrDefault(PrivacyAction.Communicate);
+            for (var i = 0; i < _p.Messages.Length; i++)
+            {
+                var message = _p.Messages[i].Id.Value;
+                var decided = _p.Channels.Any(h => _p.Rules.Any(r => Matches(r, PrivacyAction.Communicate, new Cell(null, null, null, null, message, h.Id.Value))
+                    && (r.Effect == RuleEffect.Permit || r.Conditions == RuleConditions.None)));
+                if (!decided)
+                {
+                    Add(
+                        "default-deny-gap",
+                        FindingSeverity.Info,
+                        $"/vocabulary/messages/{i}",
+                        $"No rule decides 'communicate' of message '{message}': it is never sent, and each request is denied by default citing '{communicate}'.",
+                        clause: communicate);
+                }
+            }
+        }
+
+        private static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Privacy.Breach;
+
+/// <summary>The response to a breach: the risk, the steps with their deadlines, the steps not needed and why, and each subject's notice.</summary>
+/// <param name="Incident">The incident planned for.</param>
+/// <param name="Risk">How likely the breach is to harm people.</param>
+/// <param name="RiskReason">Why the risk is what it is.</param>
+/// <param name="Steps">What to do, in order: <c>contain</c>, then <c>notify-authority</c> and <c>notify-subjects</c> when required.</param>
+/// <param name="Skipped">The notification steps not required, each with the reason and its legal basis.</param>
+/// <param name="Notices">For <c>notify-subjects</c>: one notice per affected subject the incident names, each checked against the policy.</param>
+public sealed record BreachPlan(
+    BreachIncident Incident,
+    BreachRisk Risk,
+    string RiskReason,
+    ImmutableArray<BreachStep> Steps,
+    ImmutableArray<BreachStep> Skipped,
+    ImmutableArray<BreachNotice> Notices);
+
+/// <summary>One step of a breach response.</summary>
+/// <param name="Id">The step: <c>contain</c>, <c>notify-authority</c> or <c>notify-subjects</c>.</param>
+/// <param name="By">The deadline; for a skipped step, the deadline it would have had.</param>
+/// <param name="Clauses">The policy clauses that promise the step.</param>
+/// <param name="Reason">Why the step is needed, or why it is not.</param>
+/// <param name="LegalBasis">The law behind it, such as <c>GDPR art. 33(1)</c>.</param>
+public sealed record BreachStep(string Id, Instant By, ImmutableArray<ClauseId> Clauses, string Reason, string LegalBasis);
+
+/// <summary>The breach notice for one affected subject.</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Channel">Email when an address is on file, otherwise a pop-up at the next visit.</param>
+/// <param name="By">When it must have gone out.</param>
+/// <param name="Decision">The policy's decision on sending a <c>breach-notice</c> by that channel at the moment of awareness; denied after an erasure request (<c>rights.erasure</c>), permitted after a marketing opt-out.</param>
+public sealed record BreachNotice(DataSubject Subject, ChannelId Channel, Instant By, PrivacyDecision Decision)
+{
+    /// <summary>Gets a value indicating whether the notice may be sent.</summary>
+    /// <value>True when <see cref="Decision"/> permits it.</value>
+    public bool Send => Decision.IsAllowed;
+}

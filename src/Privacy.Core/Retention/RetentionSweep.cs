@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using NodaTime;
+using Privacy.Compilation;
+using Privacy.Internal;
+
+namespace Privacy.Retention;
+
+/// <summary>A stored record for a retention sweep, by dense ids: no strings, no allocation.</summary>
+/// <param name="Category">The record's category, as a dense id of the compiled policy.</param>
+/// <param name="CollectedAt">When the data was collected.</param>
+/// <param name="Subject">Index of the record's subject in the sweep's subject facts, or -1 for a subject with no history.</param>
+/// <param name="Ground">Dense id of the retention ground claimed for the record, or -1 for none.</param>
+public readonly record struct RetentionRecord(int Category, Instant CollectedAt, int Subject = -1, int Ground = -1);
+
+/// <summary>
+/// Decides retention for many records at once: a span in and verdicts out, or a stream from a
+/// database. The same rules as a single retain request, with no allocation per record.
+/// </summary>
+public static class RetentionSweep
+{
+    /// <summary>Decides every record, writing one verdict per record at the same index.</summary>
+    /// <param name="policy">The compiled policy.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="subjects">The subjects' facts, folded at <paramref name="at"/>, indexed by <see cref="RetentionRecord.Subject"/>.</param>
+    /// <param name="at">The sweep's instant.</param>
+    /// <param name="verdicts">Where the verdicts go; at least as long as <paramref name="records"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="verdicts"/> is too short.</exception>
+    /// <exception cref="PrivacyRequestException">A record names a dense id the policy does not have.</exception>
+    public static void SweepRetention(this CompiledPolicy policy, ReadOnlySpan<RetentionRecord> records, ReadOnlySpan<SubjectFacts> subjects, Instant at, Span<PrivacyDecision> verdicts)
+    {
+        Preconditions.CheckNotNull(policy, nameof(policy));
+        Preconditions.CheckArgument(verdicts.Length >= records.Length, nameof(verdicts), $"The verdict span holds {verdicts.Length} but there are {records.Length} records.");
+        for (var i = 0; i < records.Length; i++)
+        {
+            verdicts[i] = Decide(policy, records[i], subjects, at);
+        }
+    }
+
+    /// <summary>Decides a stream of records, for sweeps that read from a database.</summary>
+    /// <param name="policy">The compiled policy.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="subjects">The subjects' facts, folded at <paramref name="at"/>, indexed by <see cref="RetentionRecord.Subject"/>.</param>
+    /// <param name="at">The sweep's instant.</param>
+    /// <param name="cancellationToken">Stops the sweep.</param>
+    /// <returns>The verdicts, in input order.</returns>
+    public static async IAsyncEnumerable<PrivacyDecision> SweepRetentionAsync(
+        this CompiledPolicy policy,
+        IAsyncEnumerable<RetentionRecord> records,
+        IReadOnlyList<SubjectFacts> subjects,
+        Instant at,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(policy, nameof(policy));
+        Preconditions.CheckNotNull(records, nameof(records));
+        Preconditions.CheckNotNull(subjects, nameof(subjects));
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            var facts = record.Subject >= 0 ? subjects[record.Subject] : default;
+            yield return Decide(policy, record, new ReadOnlySpan<SubjectFacts>(in facts), at, subjectIndex: record.Subject >= 0 ? 0 : -1);
+        }
+    }
+
+    private static PrivacyDecision Decide(CompiledPolicy policy, in RetentionRecord record, ReadOnlySpan<SubjectFacts> subjects, Instant at, int? subjectIndex = null)
+    {
+        var index = subjectIndex ?? record.Subject;
+        var subject = index >= 0 ? subjects[index] : default;
+        var ground = record.Ground;
+        return policy.DecideRetain(record.Category, record.CollectedAt, at, subject, ground >= 0 ? new ReadOnlySpan<int>(in ground) : default);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Privacy.Internal;
+
+namespace Privacy.Versioning;
+
+/// <summary>The differences between two versions of a policy, each classed significant or editorial.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class PolicyDiff
+{
+    /// <summary>Creates a diff.</summary>
+    /// <param name="olderVersion">The old version's label.</param>
+    /// <param name="newerVersion">The new version's label.</param>
+    /// <param name="changes">The changes, in the order found.</param>
+    public PolicyDiff(string olderVersion, string newerVersion, ImmutableArray<PolicyChange> changes)
+    {
+        OlderVersion = Preconditions.CheckNotNull(olderVersion, nameof(olderVersion));
+        NewerVersion = Preconditions.CheckNotNull(newerVersion, nameof(newerVersion));
+        Changes = changes.IsDefault ? [] : changes;
+    }
+
+    /// <summary>Gets the old version's label.</summary>
+    /// <value>For example <c>001</c>.</value>
+    public string OlderVersion { get; }
+
+    /// <summary>Gets the new version's label.</summary>
+    /// <value>For example <c>002</c>.</value>
+    public string NewerVersion { get; }
+
+    /// <summary>Gets every change, significant ones and editorial ones.</summary>
+    /// <value>Empty when the two versions say the same thing.</value>
+    public ImmutableArray<PolicyChange> Changes { get; }
+
+    /// <summary>Gets a value indicating whether any change is significant, so subjects must be told before the new version binds them.</summary>
+    /// <value>True when at least one change is significant.</value>
+    public bool IsSignificant => Changes.Any(c => c.IsSignificant);
+
+    /// <summary>Gets a value indicating whether the versions are the same in every respect the differ compares.</summary>
+    /// <value>True when there is no change at all.</value>
+    public bool IsEmpty => Changes.IsEmpty;
+}
