@@ -148,6 +148,9 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
             deadline = eraseBy < deadline ? eraseBy : deadline;
         }
 
+        // Data is never due before it was collected.
+        deadline = deadline < request.CollectedAt ? request.CollectedAt : deadline;
+
         var basis = erased ? _policy.ErasureClause : rule.Clause;
         if (rule.AllowsGrounds)
         {
