@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Text.Unicode;
 using Privacy.Cli.Requests;
 using Privacy.Compilation;
 
@@ -10,6 +11,11 @@ namespace Privacy.Cli.Commands;
 /// Reads JSON Lines requests and hands each one, parsed or failed, to a sink, in input order.
 /// Blank lines are skipped; a bad line never stops the others.
 /// </summary>
+/// <remarks>
+/// Lines are read and parsed as UTF-8 bytes, streamed through one buffer: no line is decoded to a
+/// string. Input in UTF-16 or UTF-32 (announced by a byte-order mark) is decoded as text instead,
+/// and a line that is not valid UTF-8 is read with replacement characters, as a text reader would.
+/// </remarks>
 internal static class RequestLoop
 {
     public delegate void Decided(string? id, ParsedRequest request, in PrivacyDecision decision);
@@ -18,37 +24,86 @@ internal static class RequestLoop
     public static bool Run(Stream input, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
         var parser = new RequestParser(policy);
+        var lines = new Utf8LineReader(input);
+        var start = lines.Peek(4);
+        if (start.StartsWith("\uFEFF"u8))
+        {
+            lines.Skip(3);
+        }
+        else if (start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return RunText(lines.Rest(), parser, policy, onDecision, onError);
+        }
+
         var clean = true;
-        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (lines.TryReadLine(out var line))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (Utf8.IsValid(line))
             {
-                continue;
+                if (!IsBlank(line))
+                {
+                    clean &= Decide(line, lineNumber, parser, policy, onDecision, onError);
+                }
             }
-
-            string? id = null;
-            try
+            else
             {
-                var request = parser.Parse(line, out id);
-                var decision = request.Decide(policy);
-                onDecision(id, request, decision);
-            }
-            catch (PrivacyRequestException e)
-            {
-                clean = false;
-                onError(id, e);
-            }
-            catch (ArgumentException e)
-            {
-                // A value the model itself refused (an id with bad syntax, say): still bad input, never a decision.
-                clean = false;
-                onError(id, new PrivacyRequestException("invalid-field", e.ParamName, $"Line {lineNumber}: {e.Message}"));
+                var text = Encoding.UTF8.GetString(line);
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    clean &= Decide(Encoding.UTF8.GetBytes(text), lineNumber, parser, policy, onDecision, onError);
+                }
             }
         }
 
         return clean;
+    }
+
+    private static bool RunText(Stream input, RequestParser parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
+    {
+        var clean = true;
+        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                clean &= Decide(Encoding.UTF8.GetBytes(line), lineNumber, parser, policy, onDecision, onError);
+            }
+        }
+
+        return clean;
+    }
+
+    /// <summary>Whether a line holds only white space, as <see cref="string.IsNullOrWhiteSpace(string)"/> reads it.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var first = line.IndexOfAnyExcept(" \t\v\f"u8);
+        return first < 0 || (line[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line)));
+    }
+
+    private static bool Decide(ReadOnlySpan<byte> line, int lineNumber, RequestParser parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
+    {
+        string? id = null;
+        try
+        {
+            var request = parser.Parse(line, out id);
+            var decision = request.Decide(policy);
+            onDecision(id, request, decision);
+            return true;
+        }
+        catch (PrivacyRequestException e)
+        {
+            onError(id, e);
+            return false;
+        }
+        catch (ArgumentException e)
+        {
+            // A value the model itself refused (an id with bad syntax, say): still bad input, never a decision.
+            onError(id, new PrivacyRequestException("invalid-field", e.ParamName, $"Line {lineNumber}: {e.Message}"));
+            return false;
+        }
     }
 }

@@ -50,7 +50,15 @@ internal sealed class DecisionWriter : IDisposable
         _json.WriteEndArray();
         if (decision.Deadline is { } until)
         {
-            _json.WriteString(UntilName, FormatInstant(until));
+            Span<byte> text = stackalloc byte[20];
+            if (TryFormatWholeSeconds(until, text))
+            {
+                _json.WriteString(UntilName, text);
+            }
+            else
+            {
+                _json.WriteString(UntilName, FormatInstant(until));
+            }
         }
 
         if (!decision.Grounds.IsEmpty)
@@ -118,6 +126,45 @@ internal sealed class DecisionWriter : IDisposable
     }
 
     internal static string FormatInstant(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    /// <summary>
+    /// Formats an instant on a whole second of years 1 to 9999 exactly as <see cref="FormatInstant"/>
+    /// would (<c>2026-04-01T00:00:00Z</c>), straight into UTF-8; false for any other instant.
+    /// </summary>
+    internal static bool TryFormatWholeSeconds(Instant instant, Span<byte> utf8)
+    {
+        var utc = instant.InUtc();
+        if (utc.NanosecondOfSecond != 0 || utc.Year < 1 || utc.Year > 9999)
+        {
+            return false;
+        }
+
+        Write4(utf8, 0, utc.Year);
+        utf8[4] = (byte)'-';
+        Write2(utf8, 5, utc.Month);
+        utf8[7] = (byte)'-';
+        Write2(utf8, 8, utc.Day);
+        utf8[10] = (byte)'T';
+        Write2(utf8, 11, utc.Hour);
+        utf8[13] = (byte)':';
+        Write2(utf8, 14, utc.Minute);
+        utf8[16] = (byte)':';
+        Write2(utf8, 17, utc.Second);
+        utf8[19] = (byte)'Z';
+        return true;
+
+        static void Write2(Span<byte> to, int at, int value)
+        {
+            to[at] = (byte)('0' + (value / 10));
+            to[at + 1] = (byte)('0' + (value % 10));
+        }
+
+        static void Write4(Span<byte> to, int at, int value)
+        {
+            Write2(to, at, value / 100);
+            Write2(to, at + 2, value % 100);
+        }
+    }
 
     private void WriteId(string? id)
     {

@@ -15,8 +15,8 @@ internal sealed class RequestParser(CompiledPolicy policy)
 {
     private static readonly string[] Actions = ["collect", "use", "disclose", "communicate", "retain"];
 
-    /// <summary>Parses one line. On failure, <paramref name="id"/> still carries the line's id when it could be read.</summary>
-    public ParsedRequest Parse(string line, out string? id)
+    /// <summary>Parses one line of UTF-8. On failure, <paramref name="id"/> still carries the line's id when it could be read.</summary>
+    public ParsedRequest Parse(ReadOnlySpan<byte> line, out string? id)
     {
         RequestDocument? document;
         id = null;
@@ -26,7 +26,7 @@ internal sealed class RequestParser(CompiledPolicy policy)
         }
         catch (JsonException e)
         {
-            var (wellFormed, isObject, lineId) = Inspect(line);
+            var (wellFormed, isObject, lineId) = Inspect(line.ToArray());
             id = lineId;
             var field = FieldOf(e.Path);
             if (!wellFormed || !isObject || field is null)
@@ -75,7 +75,8 @@ internal sealed class RequestParser(CompiledPolicy policy)
 
         JsonFields.RejectUnknown(d.Context?.Unknown, "context.");
         var context = new RequestContext(d.Context?.LocationFeatureInUse ?? false, d.Context?.ConfidentialityAgreement ?? false);
-        var subject = policy.Fold(JsonFields.Subject(d.Subject, policy.Vocabulary, "subject").StateAt(at));
+        var person = JsonFields.Subject(d.Subject, policy.Vocabulary, "subject");
+        var subject = policy.Fold(person.Events.IsEmpty ? SubjectState.Empty(at, person.HasEmail) : person.StateAt(at));
         return new ParsedRequest(d.Id, action, at, category, purpose, recipient, reason, message, channel, collectedAt, grounds, subject, context);
     }
 
@@ -100,7 +101,7 @@ internal sealed class RequestParser(CompiledPolicy policy)
     }
 
     /// <summary>Whether a line that failed to deserialize is JSON at all, an object, and its top-level "id" string.</summary>
-    private static (bool WellFormed, bool IsObject, string? Id) Inspect(string line)
+    private static (bool WellFormed, bool IsObject, string? Id) Inspect(byte[] line)
     {
         try
         {

@@ -78,7 +78,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
                 e.Recipient is { } r ? Vocabulary.Recipients.GetIndex(r.Value, "subject.events.recipient") : -1,
                 e.At,
                 e.Kind == PrivacyEventKind.ConsentGranted)).ToArray();
-        return new SubjectFacts(state.At, flags, state.ErasureRequestedAt ?? default, consents, state);
+        return new SubjectFacts(state.At, flags, state.ErasureRequestedAt ?? default, consents, state, consents is null ? null : Granted(consents));
     }
 
     /// <summary>Folds a subject's history at an instant into facts for the hot-path methods.</summary>
@@ -116,6 +116,8 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     public PrivacyDecision DecideDisclose(int category, int recipient, int reason, in SubjectFacts subject, RequestContext context = default)
     {
         var table = _tables[(int)PrivacyAction.Disclose];
+        CheckIndex(category, Vocabulary.Categories);
+        CheckIndex(recipient, Vocabulary.Recipients);
         var consent = table.UsesConsent && HasRecipientConsent(subject, recipient);
         return table.Lookup(category, (recipient * Vocabulary.Reasons.Count) + CheckIndex(reason, Vocabulary.Reasons), Bits(subject, consent, context));
     }
@@ -127,7 +129,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     /// <param name="context">The request's circumstances.</param>
     /// <returns>The decision.</returns>
     public PrivacyDecision DecideCommunicate(int message, int channel, in SubjectFacts subject, RequestContext context = default)
-        => _tables[(int)PrivacyAction.Communicate].Lookup(message, channel, Bits(subject, consent: false, context));
+        => _tables[(int)PrivacyAction.Communicate].Lookup(CheckIndex(message, Vocabulary.Messages), CheckIndex(channel, Vocabulary.Channels), Bits(subject, consent: false, context));
 
     /// <summary>Decides retention of a record on dense ids.</summary>
     /// <param name="category">The category's dense id.</param>
@@ -222,8 +224,10 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
 
     private PrivacyDecision DecidePurpose(ActionTable table, int category, int purpose, in SubjectFacts subject, RequestContext context)
     {
+        CheckIndex(category, Vocabulary.Categories);
+        CheckIndex(purpose, Vocabulary.Purposes);
         var consent = table.UsesConsent && HasPurposeConsent(subject, purpose);
-        return table.Lookup(category, CheckIndex(purpose, Vocabulary.Purposes), Bits(subject, consent, context));
+        return table.Lookup(category, purpose, Bits(subject, consent, context));
     }
 
     private PrivacyDecision DecidePurpose(ActionTable table, int category, int purpose, SubjectState subject, PurposeId purposeId, RequestContext context)
@@ -233,13 +237,18 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
 
     private int ResolvePurpose(PurposeId purpose) => Vocabulary.Purposes.GetIndex(purpose.IsDefault ? null : purpose.Value);
 
-    private static bool HasRecipientConsent(in SubjectFacts subject, int recipient)
+    private bool HasRecipientConsent(in SubjectFacts subject, int recipient)
     {
-        if (subject.Consents is not { } consents)
+        if (subject.Granted is { } granted)
         {
-            return false;
+            return IsSet(granted, Vocabulary.Purposes.Count + recipient);
         }
 
+        return subject.Consents is { } consents && HasRecipientConsent(consents, recipient);
+    }
+
+    private static bool HasRecipientConsent(ConsentFact[] consents, int recipient)
+    {
         var found = false;
         ConsentFact latest = default;
         foreach (var fact in consents)
@@ -256,11 +265,16 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
 
     private bool HasPurposeConsent(in SubjectFacts subject, int purpose)
     {
-        if (subject.Consents is not { } consents)
+        if (subject.Granted is { } granted)
         {
-            return false;
+            return IsSet(granted, purpose);
         }
 
+        return subject.Consents is { } consents && HasPurposeConsent(consents, purpose);
+    }
+
+    private bool HasPurposeConsent(ConsentFact[] consents, int purpose)
+    {
         var found = false;
         ConsentFact latest = default;
         foreach (var fact in consents)
@@ -273,6 +287,37 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
         }
 
         return found && latest.Granted;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSet(ulong[] bits, int index) => (bits[index >> 6] & (1UL << index)) != 0;
+
+    /// <summary>Resolves consent once per purpose and recipient: purposes below a consented purpose, and consented recipients; the rest stay unset.</summary>
+    private ulong[] Granted(ConsentFact[] consents)
+    {
+        var purposes = Vocabulary.Purposes.Count;
+        var bits = new ulong[(purposes + Vocabulary.Recipients.Count + 63) / 64];
+        foreach (var fact in consents)
+        {
+            if (fact.Purpose >= 0)
+            {
+                foreach (var purpose in Vocabulary.PurposeSubtree(fact.Purpose))
+                {
+                    if (HasPurposeConsent(consents, purpose))
+                    {
+                        bits[purpose >> 6] |= 1UL << purpose;
+                    }
+                }
+            }
+
+            if (fact.Recipient >= 0 && HasRecipientConsent(consents, fact.Recipient))
+            {
+                var index = purposes + fact.Recipient;
+                bits[index >> 6] |= 1UL << index;
+            }
+        }
+
+        return bits;
     }
 
     private static bool Supersedes(ConsentFact candidate, ConsentFact current)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.InteropServices;
 using Privacy.Policies;
 
 namespace Privacy.Compilation;
@@ -54,44 +53,61 @@ internal sealed class PolicyCompiler
             }
         }
 
-        var (xClass, xRows) = Classify(xCount, words, x => xBits.AsSpan(x * words, words).ToArray());
-        var (yClass, yRows) = Classify(yCount, words, y =>
+        var (xClass, xRows) = Classify(xCount, words, words, (x, row) => xBits.AsSpan(x * words, words).CopyTo(row));
+        var (yClass, yRows) = Classify(yCount, words, 2 * words, (y, row) =>
         {
-            var row = new ulong[2 * words];
             yTarget.AsSpan(y * words, words).CopyTo(row);
             yExempt.AsSpan(y * words, words).CopyTo(row.AsSpan(words));
-            return row;
         });
 
-        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Cells whose x and y classes select the same rules (with the same exemptions) share an outcome
+        // group, so each distinct set of matching rules is resolved once, however many cells it covers.
+        var groupOfMatches = new Dictionary<ulong[], int>(BitRowComparer.Instance);
+        var groupIndex = new Dictionary<int[], int>(BitRowComparer.Instance);
         var outcomes = new List<PrivacyDecision>();
         var cells = new int[xRows.Count * yRows.Count];
         var group = new int[1 << ActionTable.ConditionBits];
+        var matches = new ulong[2 * words];
         var candidates = new List<(PolicyRule Rule, bool Exempt)>();
         for (var xc = 0; xc < xRows.Count; xc++)
         {
+            var xRow = xRows[xc];
             for (var yc = 0; yc < yRows.Count; yc++)
             {
-                candidates.Clear();
-                for (var j = 0; j < rules.Length; j++)
+                var yRow = yRows[yc];
+                for (var w = 0; w < words; w++)
                 {
-                    if (IsSet(xRows[xc], 0, j) && IsSet(yRows[yc], 0, j))
+                    matches[w] = xRow[w] & yRow[w];
+                    matches[words + w] = matches[w] & yRow[words + w];
+                }
+
+                if (!groupOfMatches.TryGetValue(matches, out var g))
+                {
+                    candidates.Clear();
+                    for (var j = 0; j < rules.Length; j++)
                     {
-                        candidates.Add((rules[j], IsSet(yRows[yc], words, j)));
+                        if (IsSet(matches, 0, j))
+                        {
+                            candidates.Add((rules[j], IsSet(matches, words, j)));
+                        }
                     }
-                }
 
-                for (var bits = 0; bits < group.Length; bits++)
-                {
-                    group[bits] = Intern(Outcome(candidates, (RuleConditions)bits, defaultClause));
-                }
+                    for (var bits = 0; bits < group.Length; bits++)
+                    {
+                        group[bits] = Intern(Outcome(candidates, (RuleConditions)bits, defaultClause));
+                    }
 
-                var key = string.Join(',', group);
-                if (!groupIndex.TryGetValue(key, out var g))
-                {
-                    g = groupIndex.Count;
-                    groupIndex.Add(key, g);
-                    outcomes.AddRange(group.Select(d => _decisions[d]));
+                    if (!groupIndex.TryGetValue(group, out g))
+                    {
+                        g = groupIndex.Count;
+                        groupIndex.Add((int[])group.Clone(), g);
+                        foreach (var d in group)
+                        {
+                            outcomes.Add(_decisions[d]);
+                        }
+                    }
+
+                    groupOfMatches.Add((ulong[])matches.Clone(), g);
                 }
 
                 cells[(xc * yRows.Count) + yc] = g;
@@ -211,20 +227,21 @@ internal sealed class PolicyCompiler
             : list.Select(id => table.TryGetIndex(id, out var i) ? i : -1).Where(i => i >= 0);
     }
 
-    private static (int[] ClassOf, List<ulong[]> Rows) Classify(int count, int words, Func<int, ulong[]> row)
+    private static (int[] ClassOf, List<ulong[]> Rows) Classify(int count, int words, int width, Action<int, ulong[]> row)
     {
         var classOf = new int[count];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<ulong[], int>(BitRowComparer.Instance);
         var rows = new List<ulong[]>();
+        var bits = new ulong[width];
         for (var i = 0; i < count; i++)
         {
-            var bits = row(i);
-            var key = Convert.ToBase64String(MemoryMarshal.AsBytes(bits.AsSpan()));
-            if (!index.TryGetValue(key, out var c))
+            row(i, bits);
+            if (!index.TryGetValue(bits, out var c))
             {
                 c = rows.Count;
-                index.Add(key, c);
-                rows.Add(bits);
+                var copy = (ulong[])bits.Clone();
+                index.Add(copy, c);
+                rows.Add(copy);
             }
 
             classOf[i] = c;

@@ -22,11 +22,11 @@ internal sealed class RetentionTable
     private readonly ImmutableArray<ClauseId> _noRuleClauses;
     private readonly ImmutableArray<ClauseId> _holdClauses;
     private readonly RetentionPeriod _erasurePeriod;
-    private readonly DateTimeZone _zone;
+    private readonly ZoneCalendar _calendar;
 
     public RetentionTable(PrivacyPolicy policy, CompiledVocabulary v, DateTimeZone zone)
     {
-        _zone = zone;
+        _calendar = new ZoneCalendar(zone);
         _rules = [.. policy.RetentionRules];
         var ruleIndex = _rules.Select((r, i) => (r.Category.Value, i)).ToDictionary(x => x.Value, x => x.i, StringComparer.Ordinal);
         _ruleOf = new int[v.Categories.Count];
@@ -94,10 +94,10 @@ internal sealed class RetentionTable
             return new PrivacyDecision(Effect.Retain, _regularClauses[r]);
         }
 
-        var deadline = anchor is { } start ? rule.Period.AddTo(start, _zone) : Instant.MaxValue;
+        var deadline = anchor is { } start ? _calendar.Add(rule.Period, start) : Instant.MaxValue;
         if (erased)
         {
-            var eraseBy = _erasurePeriod.AddTo(subject.ErasureRequestedAt, _zone);
+            var eraseBy = _calendar.Add(_erasurePeriod, subject.ErasureRequestedAt);
             if (eraseBy < deadline)
             {
                 deadline = eraseBy;
@@ -117,7 +117,7 @@ internal sealed class RetentionTable
             var several = false;
             foreach (var g in grounds)
             {
-                var extended = _grounds[g].MaximumExtension.AddTo(deadline, _zone);
+                var extended = _calendar.Add(_grounds[g].MaximumExtension, deadline);
                 if (extended > deadline)
                 {
                     several |= single >= 0 && single != g;
@@ -151,7 +151,7 @@ internal sealed class RetentionTable
         var used = new SortedSet<int>();
         foreach (var g in grounds)
         {
-            if (_grounds[g].MaximumExtension.AddTo(deadline, _zone) > deadline)
+            if (_calendar.Add(_grounds[g].MaximumExtension, deadline) > deadline)
             {
                 used.Add(g);
             }

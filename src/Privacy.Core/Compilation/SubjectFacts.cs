@@ -13,8 +13,9 @@ namespace Privacy.Compilation;
 /// </remarks>
 public readonly struct SubjectFacts
 {
-    internal SubjectFacts(Instant at, RuleConditions flags, Instant erasureRequestedAt, ConsentFact[]? consents, SubjectState? state = null)
+    internal SubjectFacts(Instant at, RuleConditions flags, Instant erasureRequestedAt, ConsentFact[]? consents, SubjectState? state = null, ulong[]? granted = null)
     {
+        Granted = granted;
         At = at;
         Flags = flags;
         ErasureRequestedAt = erasureRequestedAt;
@@ -53,6 +54,12 @@ public readonly struct SubjectFacts
     internal Instant ErasureRequestedAt { get; }
 
     internal ConsentFact[]? Consents { get; }
+
+    /// <summary>
+    /// One bit per purpose, then one per recipient (by dense id): whether consent stands for it, resolved
+    /// once at the fold so that a decision reads one bit. Null when not resolved; then <see cref="Consents"/> is read.
+    /// </summary>
+    internal ulong[]? Granted { get; }
 }
 
 /// <summary>The latest consent event for one purpose/recipient pair, by dense ids (-1 when absent).</summary>

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+
+namespace Privacy.Cli.Requests;
+
+/// <summary>
+/// Reads a stream line by line as UTF-8 bytes, without decoding to strings: lines end at <c>\n</c>,
+/// <c>\r\n</c> or a lone <c>\r</c>, as <see cref="TextReader.ReadLine"/> splits them. Memory stays
+/// at one buffer the size of the longest line, however long the input.
+/// </summary>
+internal sealed class Utf8LineReader(Stream input)
+{
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _eof;
+
+    /// <summary>Reads the first bytes, to look for a byte-order mark, before any line is read.</summary>
+    public ReadOnlySpan<byte> Peek(int count)
+    {
+        while (_end - _start < count && !_eof)
+        {
+            Fill();
+        }
+
+        return _buffer.AsSpan(_start, Math.Min(count, _end - _start));
+    }
+
+    /// <summary>Skips bytes already peeked.</summary>
+    public void Skip(int count) => _start += count;
+
+    /// <summary>The next line, without its line break; valid until the next call.</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        while (true)
+        {
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var i = data.IndexOfAny((byte)'\r', (byte)'\n');
+
+            // A \r at the end of what has been read may be the first half of \r\n: read on before deciding.
+            if (i >= 0 && !(data[i] == (byte)'\r' && i == data.Length - 1 && !_eof))
+            {
+                line = data[..i];
+                _start += i + (data[i] == (byte)'\r' && i + 1 < data.Length && data[i + 1] == (byte)'\n' ? 2 : 1);
+                return true;
+            }
+
+            if (_eof)
+            {
+                line = data;
+                _start = _end;
+                return data.Length > 0;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>The bytes not read yet as lines, followed by the rest of the stream.</summary>
+    public Stream Rest()
+    {
+        var rest = new MemoryStream();
+        rest.Write(_buffer, _start, _end - _start);
+        input.CopyTo(rest);
+        rest.Position = 0;
+        return rest;
+    }
+
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = input.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+
+        _end += read;
+    }
+}
