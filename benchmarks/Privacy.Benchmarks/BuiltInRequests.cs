@@ -9,6 +9,9 @@ public sealed class BuiltInRequests
 {
     public static readonly Instant At = Instant.FromUtc(2026, 3, 1, 9, 0);
 
+    /// <summary>The subject's facts; a field, so that passing it by reference copies nothing.</summary>
+    public readonly SubjectFacts Facts;
+
     public BuiltInRequests()
     {
         var v = Policy.Vocabulary;
@@ -51,8 +54,6 @@ public sealed class BuiltInRequests
     ]);
 
     public SubjectState State { get; }
-
-    public SubjectFacts Facts { get; }
 
     public int Category { get; }
 
