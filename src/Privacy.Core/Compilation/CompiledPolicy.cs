@@ -141,6 +141,8 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     public PrivacyDecision DecideRetain(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds = default)
         => _retention.Decide(CheckIndex(category, Vocabulary.Categories), collectedAt, at, subject, grounds);
 
+    internal RetentionCutoff RetentionCutoff(int category, Instant at) => _retention.CutoffFor(CheckIndex(category, Vocabulary.Categories), at);
+
     /// <inheritdoc/>
     public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
     {

@@ -160,4 +160,62 @@ internal sealed class RetentionTable
         var clauses = used.Select(g => _grounds[g].Clause).Append(erased ? _erasureClauses[0] : _rules[rule].Clause).Distinct();
         return new PrivacyDecision(effect, [.. clauses], deadline: until, grounds: [.. used.Select(g => _grounds[g].Id).Order()]);
     }
+
+    /// <summary>
+    /// For a subject with no history and no ground: which collection instants of a category are due
+    /// at <paramref name="at"/>. Calendar periods are not strictly monotonic (month ends clamp, clock
+    /// changes shift), so a week either side of the boundary is left to the exact decision.
+    /// </summary>
+    internal RetentionCutoff CutoffFor(int category, Instant at)
+    {
+        var r = _ruleOf[category];
+        if (r < 0)
+        {
+            return new RetentionCutoff(RetentionCutoffKind.AlwaysDelete, default, default);
+        }
+
+        var rule = _rules[r];
+        if (rule.Anchor is RetentionAnchor.AccountClosure or RetentionAnchor.ErasureRequest)
+        {
+            return new RetentionCutoff(RetentionCutoffKind.AlwaysRetain, default, default);
+        }
+
+        if (!rule.Period.IsCalendar)
+        {
+            // Due exactly when collectedAt + duration <= at.
+            var exact = at - rule.Period.Exact;
+            return new RetentionCutoff(RetentionCutoffKind.Compare, exact, exact);
+        }
+
+        // The latest collection instant whose deadline has passed, by bisection on ticks.
+        var lo = at.ToUnixTimeTicks() - ((RetentionPeriod.ApproximateMaximum(rule.Period) + (3 * 86_400L)) * NodaConstants.TicksPerSecond);
+        var hi = at.ToUnixTimeTicks();
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo + 1) / 2);
+            if (_calendar.Add(rule.Period, Instant.FromUnixTimeTicks(mid)) <= at)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        var boundary = Instant.FromUnixTimeTicks(lo);
+        var window = Duration.FromDays(7);
+        return new RetentionCutoff(RetentionCutoffKind.Compare, boundary - window, boundary + window);
+    }
 }
+
+/// <summary>How a sweep classifies a category's records without computing each deadline.</summary>
+internal enum RetentionCutoffKind : byte
+{
+    Compare = 0,
+    AlwaysDelete = 1,
+    AlwaysRetain = 2,
+}
+
+/// <summary>Records collected at or before <see cref="DueUpTo"/> are due; after <see cref="KeptAfter"/> they are kept; in between, decide exactly.</summary>
+internal readonly record struct RetentionCutoff(RetentionCutoffKind Kind, Instant DueUpTo, Instant KeptAfter);

@@ -131,7 +131,7 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     // Bounds in seconds over every calendar: months 28..31 days, years 365..366, days 23..25 hours across DST.
     private static long ApproximateMinimum(RetentionPeriod p) => Seconds(p, daysPerMonth: 28, daysPerYear: 365, hoursPerDay: 23);
 
-    private static long ApproximateMaximum(RetentionPeriod p) => Seconds(p, daysPerMonth: 31, daysPerYear: 366, hoursPerDay: 25);
+    internal static long ApproximateMaximum(RetentionPeriod p) => Seconds(p, daysPerMonth: 31, daysPerYear: 366, hoursPerDay: 25);
 
     private static long Seconds(RetentionPeriod p, int daysPerMonth, int daysPerYear, int hoursPerDay)
     {

@@ -80,3 +80,32 @@ public class RetentionSweepTests
         }
     }
 }
+
+public class RetentionSweepEffectsTests
+{
+    [Fact]
+    public void SweepRetentionEffects_MatchesTheFullSweep_OnTheBuiltInPolicy()
+    {
+        var policy = BuiltInPolicies.IsmartviewPro2018Compiled;
+        var at = Instant.FromUtc(2026, 3, 1, 2, 30);
+        var random = new System.Random(11);
+        var subjects = new[]
+        {
+            policy.Fold(new DataSubject("e", true, [PrivacyEvent.ErasureRequested(at - Duration.FromDays(3))]), at),
+            policy.Fold(new DataSubject("p"), at),
+        };
+        var records = Enumerable.Range(0, 20_000).Select(i => new RetentionRecord(
+            random.Next(policy.Vocabulary.Categories.Count),
+            at - Duration.FromMinutes(random.NextInt64(60L * 24 * 365 * 6)),
+            Subject: random.Next(4) - 2 < 0 ? -1 : random.Next(2),
+            Ground: random.Next(10) == 0 ? random.Next(policy.Vocabulary.Grounds.Count) : -1)).ToArray();
+        var decisions = new PrivacyDecision[records.Length];
+        var effects = new Effect[records.Length];
+
+        policy.SweepRetention(records, subjects, at, decisions);
+        var due = policy.SweepRetentionEffects(records, subjects, at, effects);
+
+        Assert.Equal(decisions.Select(d => d.Effect), effects);
+        Assert.Equal(decisions.Count(d => d.Effect == Effect.Delete), due);
+    }
+}
