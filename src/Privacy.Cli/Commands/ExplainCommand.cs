@@ -9,33 +9,14 @@ namespace Privacy.Cli.Commands;
 internal static class ExplainCommand
 {
     public static Command Create(CliIO io)
-    {
-        var policy = CommonOptions.Policy();
-        var input = CommonOptions.Input();
-        var command = new Command("explain", "Explain decisions for a person: the effect, each deciding clause with its summary, the obligations.")
-        {
-            policy,
-            input,
-        };
-        command.SetAction(parse =>
-        {
-            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
-            if (compiled is null)
+        => RequestLoop.CreateCommand(
+            "explain",
+            "Explain decisions for a person: the effect, each deciding clause with its summary, the obligations.",
+            io,
+            (compiled, stream) =>
             {
-                return ExitCodes.Usage;
-            }
-
-            var stream = CommonOptions.OpenInput(parse.GetValue(input)!, io);
-            if (stream is null)
-            {
-                return ExitCodes.Usage;
-            }
-
-            var number = 0;
-            bool clean;
-            using (stream)
-            {
-                clean = RequestLoop.Run(
+                var number = 0;
+                var clean = RequestLoop.Run(
                     stream,
                     compiled,
                     (string? id, Requests.ParsedRequest request, in PrivacyDecision decision) => Write(io, compiled, ++number, id, request, decision),
@@ -45,13 +26,9 @@ internal static class ExplainCommand
                         io.Out.WriteLine($"  {error.Message}");
                         io.Out.WriteLine();
                     });
-            }
-
-            io.Out.Flush();
-            return clean ? ExitCodes.Ok : ExitCodes.BadInput;
-        });
-        return command;
-    }
+                io.Out.Flush();
+                return clean;
+            });
 
     private static void Write(CliIO io, CompiledPolicy policy, int number, string? id, Requests.ParsedRequest request, in PrivacyDecision decision)
     {

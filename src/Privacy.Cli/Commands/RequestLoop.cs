@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Text;
 using System.Text.Unicode;
@@ -18,6 +19,37 @@ namespace Privacy.Cli.Commands;
 /// </remarks>
 internal static class RequestLoop
 {
+    /// <summary>
+    /// A command that answers the requests in <c>--input</c> against <c>--policy</c>: 64 when either
+    /// cannot be opened, otherwise 0 when <paramref name="answer"/> decided every line and 65 when not.
+    /// </summary>
+    public static Command CreateCommand(string name, string description, CliIO io, Func<CompiledPolicy, Stream, bool> answer)
+    {
+        var policy = CommonOptions.Policy();
+        var input = CommonOptions.Input();
+        var command = new Command(name, description) { policy, input };
+        command.SetAction(parse =>
+        {
+            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
+            if (compiled is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var stream = CommonOptions.OpenInput(parse.GetValue(input)!, io);
+            if (stream is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            using (stream)
+            {
+                return answer(compiled, stream) ? ExitCodes.Ok : ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
     public delegate void Decided(string? id, ParsedRequest request, in PrivacyDecision decision);
 
     /// <returns>True when every line was decided.</returns>
