@@ -41,3 +41,17 @@ public class ReadmeExampleTests
         Assert.Contains("privacy@ismartviewpro.example", render.Stdout, StringComparison.Ordinal);
     }
 }
+
+public class ReadmeBreachExampleTests
+{
+    [Fact]
+    public void Breach_ExampleIncident_PlansAllThreeStepsAndSparesTheErasedSubject()
+    {
+        var result = CliRunner.InProcess(string.Empty, "breach", "--input", "examples/incident.json", "--format", "text");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("risk HIGH", result.Stdout, System.StringComparison.Ordinal);
+        Assert.Matches(@"notify-authority\s+by 2026-03-30T09:30:00Z", result.Stdout);
+        Assert.Matches(@"notify-subjects\s+by 2026-03-30T09:30:00Z", result.Stdout);
+        Assert.Matches(@"u-19\s+email\s+do not send\s+\[rights\.erasure\]", result.Stdout);
+    }
+}
