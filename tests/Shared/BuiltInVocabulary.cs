@@ -30,17 +30,20 @@ public static class BuiltInVocabulary
     /// <summary>Instants within about a year of <see cref="Epoch"/>, on whole minutes so that ties happen.</summary>
     public static Gen<Instant> Instants => Gen.Choose(0, 60 * 24 * 365).Select(m => Epoch + Duration.FromMinutes(m));
 
-    public static Gen<PrivacyEvent> Events =>
+    public static Gen<PrivacyEvent> Events => EventsOver(Purposes, Recipients, Instants, "001");
+
+    /// <summary>Events of every kind over a vocabulary: consents name a purpose, a recipient or both; acceptances and notices name <paramref name="version"/>.</summary>
+    public static Gen<PrivacyEvent> EventsOver(string[] purposes, string[] recipients, Gen<Instant> instants, string version) =>
         from kind in Gen.Elements(System.Enum.GetValues<PrivacyEventKind>())
-        from at in Instants
-        from purpose in Gen.Elements(Purposes)
-        from recipient in Gen.Elements(Recipients)
+        from at in instants
+        from purpose in Gen.Elements(purposes)
+        from recipient in Gen.Elements(recipients)
         from which in Gen.Choose(0, 2)
         select kind switch
         {
             PrivacyEventKind.ConsentGranted or PrivacyEventKind.ConsentWithdrawn => new PrivacyEvent(
                 kind, at, which != 1 ? new PurposeId(purpose) : null, which != 0 ? new RecipientId(recipient) : null),
-            PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified => new PrivacyEvent(kind, at, version: "001"),
+            PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified => new PrivacyEvent(kind, at, version: version),
             _ => new PrivacyEvent(kind, at),
         };
 

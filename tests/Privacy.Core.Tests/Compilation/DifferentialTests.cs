@@ -85,20 +85,7 @@ public class DifferentialTests
 
         // Minutes within about two years, so that periods cross daylight-saving changes and ties happen.
         var instants = Gen.Choose(0, 60 * 24 * 730).Select(m => Epoch + Duration.FromMinutes(m));
-        var kinds = System.Enum.GetValues<PrivacyEventKind>();
-        var events =
-            from kind in Gen.Elements(kinds)
-            from at in instants
-            from purpose in Gen.Elements(purposes)
-            from recipient in Gen.Elements(recipients)
-            from which in Gen.Choose(0, 2)
-            select kind switch
-            {
-                PrivacyEventKind.ConsentGranted or PrivacyEventKind.ConsentWithdrawn => new PrivacyEvent(
-                    kind, at, which != 1 ? new PurposeId(purpose) : null, which != 0 ? new RecipientId(recipient) : null),
-                PrivacyEventKind.PolicyAccepted or PrivacyEventKind.PolicyNotified => new PrivacyEvent(kind, at, version: "1"),
-                _ => new PrivacyEvent(kind, at),
-            };
+        var events = BuiltInVocabulary.EventsOver(purposes, recipients, instants, "1");
         return
             from category in Gen.Elements(p.Categories.Select(x => x.Id.Value).ToArray())
             from purpose in Gen.Elements(purposes)
