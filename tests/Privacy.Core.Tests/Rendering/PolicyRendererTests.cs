@@ -48,6 +48,14 @@ public class PolicyRendererTests
     }
 
     [Fact]
+    public void Render_BuiltIn_OptOutSentenceNamesPersonalDataOnly()
+    {
+        var notice = PolicyRenderer.Render(BuiltInPolicies.IsmartviewPro2018Policy, NoticeFormat.Markdown);
+        Assert.Contains("We do not collect or use personal data for marketing once you opted out of marketing.", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("We do not collect or use any data for marketing", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Html_IsAStandalonePageWithEscapedText()
     {
         var html = PolicyRenderer.Render(PolicyDocument.Load(DocumentFixtures.Minimal), NoticeFormat.Html);
