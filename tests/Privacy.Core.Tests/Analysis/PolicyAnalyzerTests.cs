@@ -36,7 +36,7 @@ public class PolicyAnalyzerTests
     [InlineData("missing-clause", "missing-clause", FindingSeverity.Error, "/rules/1", "email.service")]
     [InlineData("contradictory-rules", "contradictory-rules", FindingSeverity.Error, "/rules/1", "email.service")]
     [InlineData("default-deny-gap", "default-deny-gap", FindingSeverity.Info, "/vocabulary/messages/1", null)]
-    [InlineData("ignored-selector", "ignored-selector", FindingSeverity.Warning, "/rules/4", "disclose.provider")]
+    [InlineData("ignored-selector", "ignored-selector", FindingSeverity.Error, "/rules/4", "disclose.provider")]
     public void Analyze_DocumentWithOneDefect_FindsIt(string file, string code, FindingSeverity severity, string path, string? rule)
     {
         var findings = Check(DocumentFixtures.Here("Analysis", "Defects", file + ".json"));
