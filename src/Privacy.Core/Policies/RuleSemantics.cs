@@ -103,15 +103,35 @@ internal static class RuleSemantics
             && (rule.Effect == RuleEffect.Prohibit || (Unread(rule, action) & RuleFields.Selectors) == RuleFields.None);
 
     /// <summary>Whether a selector of an action's field matches a request's id.</summary>
+    /// <typeparam name="TId">The selector's id type.</typeparam>
     /// <param name="action">The action.</param>
     /// <param name="field">The selector's field.</param>
     /// <param name="selector">The ids the selector lists.</param>
+    /// <param name="value">The string form of a listed id.</param>
     /// <param name="id">The request's id for the field.</param>
     /// <returns>True when the action does not carry the field, the selector is empty, or the id lies within one it lists.</returns>
-    public static bool Selects(PrivacyAction action, RuleFields field, ImmutableArray<string> selector, string? id)
-        => (Reads(action) & field) == RuleFields.None
-            || selector.IsEmpty
-            || (id is not null && selector.Any(s => IdSyntax.IsWithin(id, s)));
+    public static bool Selects<TId>(PrivacyAction action, RuleFields field, ImmutableArray<TId> selector, Func<TId, string> value, string? id)
+    {
+        if ((Reads(action) & field) == RuleFields.None || selector.IsEmpty)
+        {
+            return true;
+        }
+
+        if (id is null)
+        {
+            return false;
+        }
+
+        foreach (var s in selector)
+        {
+            if (IdSyntax.IsWithin(id, value(s)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a rule's selectors match a request of an action, conditions and exceptions aside.</summary>
     /// <param name="rule">The rule.</param>
@@ -121,11 +141,11 @@ internal static class RuleSemantics
     public static bool Matches(PolicyRule rule, PrivacyAction action, in RuleRequest request)
         => AppliesTo(rule, action)
             && ((Reads(action) & RuleFields.Data) == RuleFields.None || request.Category is not { } category || rule.CoversCategory(category.Id, category.Class))
-            && Selects(action, RuleFields.Purposes, [.. rule.Purposes.Select(x => x.Value)], request.Purpose)
-            && Selects(action, RuleFields.Recipients, [.. rule.Recipients.Select(x => x.Value)], request.Recipient)
-            && Selects(action, RuleFields.Reasons, [.. rule.Reasons.Select(x => x.Value)], request.Reason)
-            && Selects(action, RuleFields.Messages, [.. rule.Messages.Select(x => x.Value)], request.Message)
-            && Selects(action, RuleFields.Channels, [.. rule.Channels.Select(x => x.Value)], request.Channel);
+            && Selects(action, RuleFields.Purposes, rule.Purposes, static x => x.Value, request.Purpose)
+            && Selects(action, RuleFields.Recipients, rule.Recipients, static x => x.Value, request.Recipient)
+            && Selects(action, RuleFields.Reasons, rule.Reasons, static x => x.Value, request.Reason)
+            && Selects(action, RuleFields.Messages, rule.Messages, static x => x.Value, request.Message)
+            && Selects(action, RuleFields.Channels, rule.Channels, static x => x.Value, request.Channel);
 
     /// <summary>Whether a prohibition's exceptions exempt a request of an action.</summary>
     /// <param name="rule">The rule.</param>
