@@ -25,10 +25,10 @@ public static class GeneratedPolicies
         from categories in Hierarchy("c", maxTerms)
         from categoryClasses in Gen.ArrayOf(Gen.Elements(Classes), categories.Length)
         from purposes in Hierarchy("p", maxTerms)
-        from recipients in Flat("r", maxTerms)
-        from reasons in Flat("s", maxTerms)
-        from messages in Flat("m", maxTerms)
-        from channels in Flat("h", maxTerms)
+        from recipients in Hierarchy("r", maxTerms)
+        from reasons in Hierarchy("s", maxTerms)
+        from messages in Hierarchy("m", maxTerms)
+        from channels in Hierarchy("h", maxTerms)
         from obligations in Flat("o", 4)
         from grounds in Flat("g", 4)
         from clauseCount in Gen.Choose(1, 10)
@@ -146,6 +146,19 @@ public static class GeneratedPolicies
                 if (actions.Contains(PrivacyAction.Communicate))
                 {
                     r.Messages(Some(messages, 2)).Channels(Some(channels, 2));
+                }
+
+                // Now and then a selector none of, or only some of, the rule's actions carries: the rule
+                // semantics must neither widen a permission nor drop a prohibition because of it.
+                if (random.Next(8) == 0)
+                {
+                    _ = random.Next(4) switch
+                    {
+                        0 => r.Purposes(Some(purposes, 1)),
+                        1 => r.Recipients(Some(recipients, 1)),
+                        2 => r.Messages(Some(messages, 1)),
+                        _ => r.Categories(Some(categories, 1)),
+                    };
                 }
 
                 r.When((RuleConditions)(random.Next(32) & random.Next(32)));

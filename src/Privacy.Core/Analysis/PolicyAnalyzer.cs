@@ -163,41 +163,19 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
             }
         }
 
-        private static bool Selects(IEnumerable<string> selector, string? value)
-        {
-            var any = false;
-            foreach (var s in selector)
-            {
-                any = true;
-                if (value is not null && IdSyntax.IsWithin(value, s))
-                {
-                    return true;
-                }
-            }
+        private static RuleRequest Request(in Cell cell) => new(cell.Category, cell.Purpose, cell.Recipient, cell.Reason, cell.Message, cell.Channel);
 
-            return !any;
-        }
+        /// <summary>Whether a rule's selectors match a cell, leaving conditions and exceptions aside, as <see cref="RuleSemantics"/> reads them.</summary>
+        private static bool Matches(PolicyRule r, PrivacyAction action, in Cell cell) => RuleSemantics.Matches(r, action, Request(cell));
 
-        /// <summary>Whether a rule's selectors match a cell, leaving conditions and exceptions aside.</summary>
-        private static bool Matches(PolicyRule r, PrivacyAction action, in Cell cell)
-            => r.Governs(action)
-                && (cell.Category is null || r.CoversCategory(cell.Category.Id, cell.Category.Class))
-                && (cell.Purpose is null || Selects(r.Purposes.Select(x => x.Value), cell.Purpose))
-                && (cell.Recipient is null || Selects(r.Recipients.Select(x => x.Value), cell.Recipient))
-                && (cell.Reason is null || Selects(r.Reasons.Select(x => x.Value), cell.Reason))
-                && (cell.Message is null || Selects(r.Messages.Select(x => x.Value), cell.Message))
-                && (cell.Channel is null || Selects(r.Channels.Select(x => x.Value), cell.Channel));
-
-        private static bool Excepts(PolicyRule prohibition, in Cell cell)
-            => (cell.Purpose is { } p && prohibition.ExceptPurposes.Any(e => IdSyntax.IsWithin(p, e.Value)))
-                || (cell.Reason is { } s && prohibition.ExceptReasons.Any(e => IdSyntax.IsWithin(s, e.Value)));
+        private static bool Excepts(PolicyRule prohibition, PrivacyAction action, in Cell cell) => RuleSemantics.Exempts(prohibition, action, Request(cell));
 
         /// <summary>A prohibition that applies to the cell whenever <paramref name="permit"/> does, if any.</summary>
         private PolicyRule? Overriding(PolicyRule permit, PrivacyAction action, Cell cell)
             => _p.Rules.FirstOrDefault(q => q.Effect == RuleEffect.Prohibit
                 && (q.Conditions & ~permit.Conditions) == 0
                 && Matches(q, action, cell)
-                && !Excepts(q, cell));
+                && !Excepts(q, action, cell));
 
         private HashSet<int> Contradictions()
         {
@@ -320,42 +298,64 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
             }
         }
 
+        /// <summary>
+        /// A rule that names a selector an action it governs does not carry: per <see cref="RuleSemantics"/>,
+        /// a permission does not apply to that action (an error: it promises what is never permitted), a
+        /// prohibition applies to it with the selector left out (a warning: it denies more than it reads).
+        /// A rule naming <c>retain</c>, which rules do not decide, is reported the same way.
+        /// </summary>
         private void IgnoredSelectors()
         {
             for (var i = 0; i < _p.Rules.Length; i++)
             {
                 var r = _p.Rules[i];
-                bool Any(params PrivacyAction[] actions) => r.Actions.Any(actions.Contains);
-                var ignored = new List<string>();
-                if ((!r.Categories.IsEmpty || !r.DataClasses.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use, PrivacyAction.Disclose, PrivacyAction.Retain))
+                var permit = r.Effect == RuleEffect.Permit;
+                var parts = new List<string>();
+
+                // Exceptions are per field: a prohibition over several actions may except purposes for
+                // collect and use and reasons for disclose. Only an exception no action reads is inert.
+                var read = r.Actions.Aggregate(RuleFields.None, (fields, a) => fields | RuleSemantics.Reads(a));
+                var inertExceptions = RuleSemantics.Names(r) & (RuleFields.ExceptPurposes | RuleFields.ExceptReasons) & ~read;
+                if (inertExceptions != RuleFields.None)
                 {
-                    ignored.Add(r.Categories.IsEmpty ? "classes" : "categories");
+                    parts.Add($"none of its actions carries what {RuleSemantics.Describe(inertExceptions, r)} name, so those exceptions exempt nothing");
                 }
 
-                if ((!r.Purposes.IsEmpty || !r.ExceptPurposes.IsEmpty) && !Any(PrivacyAction.Collect, PrivacyAction.Use))
+                foreach (var action in r.Actions)
                 {
-                    ignored.Add("purposes");
+                    var name = DocumentNames.Name(DocumentNames.Actions, action);
+                    if (!RuleSemantics.DecidedByRules(action))
+                    {
+                        parts.Add($"'{name}' is decided by the retention rules, never by a rule, so the rule does nothing for it");
+                        continue;
+                    }
+
+                    var unread = RuleSemantics.Unread(r, action) & RuleFields.Selectors;
+                    if (unread == RuleFields.None)
+                    {
+                        continue;
+                    }
+
+                    var fields = RuleSemantics.Describe(unread, r);
+                    parts.Add(permit
+                            ? $"a '{name}' request carries no {fields}, so the permission cannot be checked against it and never permits a '{name}'"
+                            : $"a '{name}' request carries no {fields}, so the prohibition denies every '{name}' it otherwise matches, whatever the {fields}");
                 }
 
-                if ((!r.Recipients.IsEmpty || !r.Reasons.IsEmpty || !r.ExceptReasons.IsEmpty) && !Any(PrivacyAction.Disclose))
+                if (parts.Count == 0)
                 {
-                    ignored.Add("recipients/reasons");
+                    continue;
                 }
 
-                if ((!r.Messages.IsEmpty || !r.Channels.IsEmpty) && !Any(PrivacyAction.Communicate))
-                {
-                    ignored.Add("messages/channels");
-                }
-
-                if (ignored.Count > 0)
-                {
-                    Add(
-                        "ignored-selector",
-                        FindingSeverity.Warning,
-                        RulePath(i),
-                        $"Rule '{r.Id}' lists {string.Join(" and ", ignored)}, but none of its actions ({string.Join(", ", r.Actions.Select(a => DocumentNames.Name(DocumentNames.Actions, a)))}) has such a field, so the rule applies more widely than it reads. Add the action the selector was meant for, or remove the selector.",
-                        r);
-                }
+                var severity = permit && r.Actions.Any(a => !RuleSemantics.DecidedByRules(a) || (RuleSemantics.Unread(r, a) & RuleFields.Selectors) != RuleFields.None)
+                    ? FindingSeverity.Error
+                    : FindingSeverity.Warning;
+                Add(
+                    "ignored-selector",
+                    severity,
+                    RulePath(i),
+                    $"Rule '{r.Id}' does not read as it applies: {string.Join("; ", parts)}. Split the rule per action, or remove the selector or the action.",
+                    r);
             }
         }
 
@@ -408,7 +408,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
                 {
                     var category = _p.Categories[i];
                     var decided = Cells(action, [category]).Any(cell => _p.Rules.Any(r =>
-                        Matches(r, action, cell) && (r.Effect == RuleEffect.Permit || (r.Conditions == RuleConditions.None && !Excepts(r, cell)))));
+                        Matches(r, action, cell) && (r.Effect == RuleEffect.Permit || (r.Conditions == RuleConditions.None && !Excepts(r, action, cell)))));
                     if (!decided)
                     {
                         Add(

@@ -17,8 +17,10 @@ namespace Privacy.Breach;
 /// <see cref="BreachPlannerOptions.LargeScale"/> subjects, is <see cref="BreachRisk.High"/>.</para>
 /// <para>Steps: <c>contain</c> at once (by the moment of awareness); <c>notify-authority</c> within
 /// 72 hours unless the risk is unlikely (art. 33(1)); <c>notify-subjects</c> without undue delay
-/// (72 hours by default) when the risk is high, unless the data was unintelligible, such as
-/// encrypted (art. 34(3)(a)). Deadlines are exact elapsed durations from the instant of awareness.</para>
+/// (72 hours by default) whenever personal data leaked (the risk is not unlikely), as the policy
+/// promises its users, not only when the risk is high as art. 34(1) requires; the risk sets the
+/// urgency and the reason. The only exemption is data that was unintelligible, such as encrypted
+/// (art. 34(3)(a)). Deadlines are exact elapsed durations from the instant of awareness.</para>
 /// <para>Each notice to a named subject is decided by the policy as a <c>breach-notice</c> message at
 /// the moment of awareness: after an erasure request it is denied and reported with
 /// <see cref="BreachNotice.Send"/> false and the deciding clause.</para>
@@ -72,17 +74,25 @@ public sealed class BreachPlanner : IBreachPlanner
                 : $"Tell the supervisory authority within {Options.AuthorityDeadline.TotalHours:0} hours of awareness: {riskReason}.",
             "GDPR art. 33(1)");
         var subjectsBy = incident.AwareAt + Options.SubjectDeadline;
-        var subjectsRequired = risk == BreachRisk.High && !incident.Unintelligible;
+
+        // The policy promises to tell the people whose personal data leaked, whatever the risk; GDPR
+        // art. 34(1) demands it only for a high risk. The risk sets the urgency and the reason given;
+        // data that was unintelligible to the recipient (art. 34(3)(a)) is the only exemption.
+        var subjectsRequired = risk != BreachRisk.Unlikely && !incident.Unintelligible;
         var subjects = new BreachStep(
             "notify-subjects",
             subjectsBy,
             breach,
             subjectsRequired
-                ? $"Tell the affected people without undue delay (within {Options.SubjectDeadline.TotalHours:0} hours): {riskReason}."
-                : risk == BreachRisk.High
-                    ? "Not required: the data is unintelligible to anyone not authorised to read it (for example encrypted, with the key safe)."
-                    : "Not required: the breach is not likely to result in a high risk to people.",
-            subjectsRequired ? "GDPR art. 34(1)" : risk == BreachRisk.High ? "GDPR art. 34(3)(a)" : "GDPR art. 34(1)");
+                ? risk == BreachRisk.High
+                    ? $"Tell the affected people at once, with priority, and within {Options.SubjectDeadline.TotalHours:0} hours: high risk, {riskReason}."
+                    : $"Tell the affected people without undue delay (within {Options.SubjectDeadline.TotalHours:0} hours), as the policy promises: {riskReason}."
+                : risk == BreachRisk.Unlikely
+                    ? "Not required: only non-personal data leaked, so no one's personal data was exposed."
+                    : "Not required: the data is unintelligible to anyone not authorised to read it (for example encrypted, with the key safe).",
+            subjectsRequired
+                ? risk == BreachRisk.High ? "GDPR art. 34(1)" : "The policy's promise (security.breach); GDPR art. 34(1) requires it for a high risk"
+                : risk == BreachRisk.Unlikely ? "GDPR art. 34(1)" : "GDPR art. 34(3)(a)");
 
         var steps = ImmutableArray.CreateBuilder<BreachStep>();
         var skipped = ImmutableArray.CreateBuilder<BreachStep>();

@@ -18,7 +18,7 @@ internal sealed class PolicyCompiler
     {
         var rules = policy.Rules
             .Select((rule, declared) => (rule, declared))
-            .Where(x => x.rule.Governs(action) && Applies(x.rule, action))
+            .Where(x => RuleSemantics.AppliesTo(x.rule, action))
             .OrderByDescending(x => x.rule.Specificity).ThenBy(x => x.declared)
             .Select(x => x.rule)
             .ToArray();
@@ -118,31 +118,6 @@ internal sealed class PolicyCompiler
         return new ActionTable(xClass, yClass, yRows.Count, cells, [.. outcomes], usesConsent);
     }
 
-    /// <summary>
-    /// A selector an action cannot evaluate (purposes on a disclosure, say) would widen a permission,
-    /// so such a permission does not apply to that action; a prohibition simply ignores it, which
-    /// only ever denies more.
-    /// </summary>
-    internal static bool Applies(PolicyRule rule, PrivacyAction action)
-    {
-        if (rule.Effect == RuleEffect.Prohibit)
-        {
-            return true;
-        }
-
-        var usesCategory = !rule.Categories.IsEmpty || !rule.DataClasses.IsEmpty;
-        var usesPurpose = !rule.Purposes.IsEmpty;
-        var usesDisclosure = !rule.Recipients.IsEmpty || !rule.Reasons.IsEmpty;
-        var usesMessage = !rule.Messages.IsEmpty || !rule.Channels.IsEmpty;
-        return action switch
-        {
-            PrivacyAction.Collect or PrivacyAction.Use => !usesDisclosure && !usesMessage,
-            PrivacyAction.Disclose => !usesPurpose && !usesMessage,
-            PrivacyAction.Communicate => !usesCategory && !usesPurpose && !usesDisclosure,
-            _ => false,
-        };
-    }
-
     /// <summary>The decision for the rules that match a request, given which conditions hold.</summary>
     internal static PrivacyDecision Outcome(IReadOnlyList<(PolicyRule Rule, bool Exempt)> candidates, RuleConditions holds, ClauseId defaultClause)
     {
@@ -206,7 +181,7 @@ internal sealed class PolicyCompiler
             case PrivacyAction.Disclose:
                 var recipients = Listed(rule.Recipients.Select(r => r.Value), v.Recipients).ToArray();
                 var reasons = Listed(rule.Reasons.Select(r => r.Value), v.Reasons).ToArray();
-                var exemptReasons = rule.ExceptReasons.Select(r => v.Reasons.TryGetIndex(r.Value, out var i) ? i : -1).Where(i => i >= 0).ToArray();
+                var exemptReasons = rule.ExceptReasons.IsEmpty ? [] : Listed(rule.ExceptReasons.Select(r => r.Value), v.Reasons).ToArray();
                 var all = Enumerable.Range(0, v.Recipients.Count);
                 return recipients.SelectMany(r => reasons.Select(s => ((r * v.Reasons.Count) + s, false)))
                     .Concat(all.SelectMany(r => exemptReasons.Select(s => ((r * v.Reasons.Count) + s, true))));
@@ -219,12 +194,12 @@ internal sealed class PolicyCompiler
         }
     }
 
+    /// <summary>The dense ids a selector matches: every id when it lists none, else each listed id and every id below it (see <see cref="RuleSemantics"/>).</summary>
     private static IEnumerable<int> Listed(IEnumerable<string> ids, IdTable table)
     {
-        var list = ids.ToList();
-        return list.Count == 0
-            ? Enumerable.Range(0, table.Count)
-            : list.Select(id => table.TryGetIndex(id, out var i) ? i : -1).Where(i => i >= 0);
+        var listed = ids.Select(id => table.TryGetIndex(id, out var i) ? i : -1).Where(i => i >= 0).ToList();
+        var all = Enumerable.Range(0, table.Count);
+        return !ids.Any() ? all : all.Where(j => listed.Any(i => table.IsWithin(j, i)));
     }
 
     private static (int[] ClassOf, List<ulong[]> Rows) Classify(int count, int words, int width, Action<int, ulong[]> row)

@@ -12,7 +12,12 @@ namespace Privacy.Policies;
 /// <remarks>
 /// <para>An empty selector matches anything: a rule with no purposes applies to every purpose.
 /// A data category matches when it lies within one of <see cref="Categories"/> or its class is one
-/// of <see cref="DataClasses"/>; selectors on hierarchical ids match descendants.</para>
+/// of <see cref="DataClasses"/>; every selector matches the ids below the ones it lists.</para>
+/// <para>Each action reads only some selectors (collect and use: data and purposes; disclose: data,
+/// recipients and reasons; communicate: messages and channels; rules do not decide retain). For an
+/// action that lacks one of a rule's selectors, a permission does not apply and a prohibition
+/// applies with that selector left out; <see cref="Analysis.PolicyAnalyzer"/> reports both as
+/// <c>ignored-selector</c>.</para>
 /// <para>A prohibition with exceptions (<see cref="ExceptPurposes"/>, <see cref="ExceptReasons"/>)
 /// does not apply to the excepted requests; when such a request is then permitted by another rule,
 /// the decision also cites <see cref="ExemptionClause"/>.</para>

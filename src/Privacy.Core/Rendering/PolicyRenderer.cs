@@ -118,7 +118,9 @@ public static class PolicyRenderer
     private static Para Paragraph(PrivacyPolicy p, PolicyClause clause)
     {
         var details = new List<string>();
-        foreach (var rule in p.Rules.Where(r => r.Clause == clause.Id))
+        // A permission is worded for the actions it really applies to (see RuleSemantics): one that
+        // names a selector its action lacks never permits that action, so the notice does not promise it.
+        foreach (var rule in p.Rules.Where(r => r.Clause == clause.Id && (r.Effect == RuleEffect.Prohibit || r.Actions.Any(a => RuleSemantics.AppliesTo(r, a)))))
         {
             details.Add(Describe(p, rule));
         }
@@ -162,7 +164,8 @@ public static class PolicyRenderer
 
     private static string Describe(PrivacyPolicy p, PolicyRule rule)
     {
-        var verbs = Join(rule.Actions.Select(Verb), rule.Effect == RuleEffect.Permit ? "and" : "or");
+        var actions = rule.Effect == RuleEffect.Permit ? rule.Actions.Where(a => RuleSemantics.AppliesTo(rule, a)).ToList() : [.. rule.Actions];
+        var verbs = Join(actions.Select(Verb), rule.Effect == RuleEffect.Permit ? "and" : "or");
         var scope = new StringBuilder();
         var data = rule.Categories.Select(c => Category(p, c)).Concat(rule.DataClasses.Select(c => ClassWords(c) + " data")).ToList();
         if (rule.Actions.Any(a => a != PrivacyAction.Communicate))

@@ -103,6 +103,15 @@ public sealed class RightsPlanner : IRightsPlanner
         }
 
         var retention = policy.DecideRetain(category, record.CollectedAt, at, after, grounds);
+
+        // A record the policy says is due for deletion is planned for deletion, whatever the right:
+        // rectifying or restricting data that must go would keep it (sensitive and device-local data,
+        // records past their retention deadline). Access still reports it as held.
+        if (right != RightKind.Access && retention.Effect == Effect.Delete)
+        {
+            return new RightsPlanItem(record.Id, record.Category, PlanAction.Delete, retention.Deadline, retention.Grounds, retention.Clauses, [], []);
+        }
+
         switch (right)
         {
             case RightKind.Access:
@@ -113,8 +122,7 @@ public sealed class RightsPlanner : IRightsPlanner
                     Cite(policy, [_options.AccessClause], retention.Clauses), used, record.DisclosedTo);
 
             case RightKind.Erasure:
-                var action = retention.Effect == Effect.Retain ? PlanAction.Retain : PlanAction.Delete;
-                return new RightsPlanItem(record.Id, record.Category, action, retention.Deadline, retention.Grounds, retention.Clauses, [], []);
+                return new RightsPlanItem(record.Id, record.Category, PlanAction.Retain, retention.Deadline, retention.Grounds, retention.Clauses, [], []);
 
             case RightKind.Rectification:
                 var activeBy = RetentionPeriod.FromPeriod(_options.RectificationPeriod).AddTo(at, policy.TimeZone);

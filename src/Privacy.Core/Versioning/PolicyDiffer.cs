@@ -22,8 +22,10 @@ namespace Privacy.Versioning;
 /// that cites a rights clause (an id <c>rights</c> or <c>rights.*</c>); a removed rights clause;
 /// a longer retention period, a later retention anchor, or grounds newly allowed to extend it; a
 /// longer ground extension; a longer erasure period or a data class erasure no longer reaches.</para>
+/// <para>A time-zone change is significant when it can make a calendar period (retention, erasure,
+/// ground extension) end later for some start, because periods are counted on the local calendar.</para>
 /// <para>Editorial: wording (clause summaries and texts, descriptions, notes, name), dates, version
-/// labels, contact, time zone, cited clause ids, and every change that only narrows what is
+/// labels, contact, a time-zone change that moves no deadline later, cited clause ids, and every change that only narrows what is
 /// permitted or kept.</para>
 /// <para>A period is "longer" when it can end later for some start: durations compare exactly,
 /// calendar periods unit by unit, and mixed ones on every day of a four-year leap cycle in the new
@@ -162,7 +164,7 @@ public sealed class PolicyDiffer : IPolicyDiffer
             Scalar("id-changed", "/id", older.Id, newer.Id, Metadata);
             Scalar("version-changed", "/version", older.Version, newer.Version, Metadata);
             Scalar("name-changed", "/name", older.Name, newer.Name, Wording);
-            Scalar("time-zone-changed", "/timeZone", older.TimeZoneId, newer.TimeZoneId, "the zone calendar periods are counted in; deadlines move by hours, the promises stay");
+            CompareTimeZone();
             Scalar("last-updated-changed", "/lastUpdated", older.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), newer.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Metadata);
             Scalar("effective-from-changed", "/effectiveFrom", older.EffectiveFrom?.ToString(), newer.EffectiveFrom?.ToString(), Metadata);
             Scalar("contact-changed", "/contact", older.Contact, newer.Contact, Metadata);
@@ -175,6 +177,60 @@ public sealed class PolicyDiffer : IPolicyDiffer
             {
                 Add("note-added", "/notes", null, note, false, Wording);
             }
+        }
+
+        /// <summary>
+        /// Calendar periods (retention, erasure, ground extensions) are counted on the controller's
+        /// local calendar, so a new zone moves their deadlines. When that can make some deadline later,
+        /// data is kept longer than subjects were told: significant. Otherwise (no calendar period, or
+        /// deadlines only ever earlier) the change is editorial.
+        /// </summary>
+        private void CompareTimeZone()
+        {
+            if (string.Equals(older.TimeZoneId, newer.TimeZoneId, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var oldZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(older.TimeZoneId) ?? DateTimeZone.Utc;
+            var periods = newer.RetentionRules.Select(r => (What: $"retention of {r.Category}", r.Period))
+                .Append((What: "erasure", Period: newer.ErasurePeriod))
+                .Concat(newer.Grounds.Select(g => (What: $"ground {g.Id}", Period: g.MaximumExtension)))
+                .Where(p => p.Period.IsCalendar)
+                .DistinctBy(p => p.Period)
+                .ToList();
+            foreach (var (what, period) in periods)
+            {
+                if (LaterInZone(period, oldZone) is { } start)
+                {
+                    var before = period.AddTo(start, oldZone);
+                    var after = period.AddTo(start, _zone);
+                    Add("time-zone-changed", "/timeZone", older.TimeZoneId, newer.TimeZoneId, true,
+                        $"calendar periods are counted in the new zone, so some deadlines come later and data is kept longer: {what} ({period}) from {start} ends at {after} instead of {before}");
+                    return;
+                }
+            }
+
+            Add("time-zone-changed", "/timeZone", older.TimeZoneId, newer.TimeZoneId, false, periods.Count == 0
+                ? "the policy counts no calendar period, so no deadline moves"
+                : "calendar periods are counted in the new zone, but no deadline comes later");
+        }
+
+        /// <summary>A start, over a four-year leap cycle every three hours, from which a period ends later in the new zone than in the old one.</summary>
+        private Instant? LaterInZone(RetentionPeriod period, DateTimeZone oldZone)
+        {
+            var step = Duration.FromHours(3);
+            var first = Instant.FromUtc(2024, 1, 1, 0, 30);
+            var end = Instant.FromUtc(2028, 1, 1, 0, 0);
+            for (var start = first; start < end; start += step)
+            {
+                if (period.AddTo(start, _zone) > period.AddTo(start, oldZone))
+                {
+                    return start;
+                }
+            }
+
+            return null;
         }
 
         private void CompareCategories()

@@ -53,6 +53,19 @@ public class BreachCommandTests
     }
 
     [Fact]
+    public void Breach_FewIpAddresses_StillTellsTheUsers()
+    {
+        var result = CliRunner.InProcess(
+            """{"awareAt":"2026-03-10T09:30:00Z","categories":["personal.log.ip-address"],"subjects":50,"affected":[{"id":"u-1","hasEmail":true}]}""", "breach", "--input", "-");
+        Assert.Equal(0, result.ExitCode);
+        var root = Json(result);
+        Assert.Equal("risk", root.GetProperty("risk").GetString());
+        Assert.Equal(["contain", "notify-authority", "notify-subjects"], Ids(root.GetProperty("steps")));
+        Assert.Equal(0, root.GetProperty("skipped").GetArrayLength());
+        Assert.True(root.GetProperty("notices")[0].GetProperty("send").GetBoolean());
+    }
+
+    [Fact]
     public void Breach_Encrypted_TellsTheAuthorityButNotTheUsers()
     {
         var result = CliRunner.InProcess("""{"awareAt":"2026-03-10T09:30:00Z","categories":["sensitive.health"],"subjects":10,"unintelligible":true}""", "breach", "--input", "-");
@@ -118,7 +131,7 @@ public class BreachCommandTests
         {
             var result = await CliRunner.ProcessAsync(string.Empty, "breach", "--input", path);
             Assert.Equal(0, result.ExitCode);
-            Assert.Equal(["contain", "notify-authority"], Ids(Json(result).GetProperty("steps")));
+            Assert.Equal(["contain", "notify-authority", "notify-subjects"], Ids(Json(result).GetProperty("steps")));
         }
         finally
         {

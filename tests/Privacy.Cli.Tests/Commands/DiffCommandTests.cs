@@ -84,6 +84,19 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public void Diff_TimeZoneChange_IsSignificantBecauseDeadlinesMoveLater()
+    {
+        var result = Run(V1, V2(b => b.WithTimeZone("Europe/Oslo")), "json");
+        Assert.Equal(1, result.ExitCode);
+        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.True(root.GetProperty("significant").GetBoolean());
+        var zone = Assert.Single(root.GetProperty("changes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "time-zone-changed");
+        Assert.True(zone.GetProperty("significant").GetBoolean());
+        Assert.Equal("/timeZone", zone.GetProperty("path").GetString());
+        Assert.Contains("later", zone.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_EditorialChangesOnly_Exits0ButListsThem()
     {
         var newer = V2(b => b.WithName("iSmartviewPro privacy notice").AddNote("Reworded."));

@@ -112,13 +112,14 @@ public sealed class DocumentCommandsTests : IDisposable
     public void Check_PermissionOnSensitiveData_Exits1NamingTheRuleAndClause()
     {
         var node = ExampleNode();
-        node["rules"]!.AsArray().Add(JsonNode.Parse("""{"id":"health.keep","effect":"permit","actions":["retain"],"categories":["sensitive.health"],"clause":"sensitive.none"}"""));
+        node["rules"]![0]!["classes"] = JsonNode.Parse("""["device-local"]""");
+        node["rules"]!.AsArray().Add(JsonNode.Parse("""{"id":"health.use","effect":"permit","actions":["use"],"categories":["sensitive.health"],"clause":"sensitive.none"}"""));
         var path = Write("sensitive.json", node);
 
         var text = CliRunner.InProcess(string.Empty, "check", path);
         Assert.Equal(1, text.ExitCode);
         Assert.Contains("error /rules/", text.Stdout, StringComparison.Ordinal);
-        Assert.Contains("(sensitive-permitted) [rule health.keep, clause sensitive.none]", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(sensitive-permitted) [rule health.use, clause sensitive.none]", text.Stdout, StringComparison.Ordinal);
 
         var json = CliRunner.InProcess(string.Empty, "check", path, "--format", "json");
         Assert.Equal(1, json.ExitCode);
@@ -127,7 +128,29 @@ public sealed class DocumentCommandsTests : IDisposable
         var finding = report.RootElement.GetProperty("findings").EnumerateArray().First();
         Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal("sensitive-permitted", finding.GetProperty("code").GetString());
-        Assert.Equal("health.keep", finding.GetProperty("rule").GetString());
+        Assert.Equal("health.use", finding.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public void Check_PermissionTheEngineNeverApplies_IsAnErrorNotASensitivePermit()
+    {
+        var node = ExampleNode();
+        node["rules"]!.AsArray().Add(JsonNode.Parse("""{"id":"health.keep","effect":"permit","actions":["retain"],"categories":["sensitive.health"],"clause":"sensitive.none"}"""));
+        node["rules"]!.AsArray().Add(JsonNode.Parse("""{"id":"share.marketing","effect":"permit","actions":["disclose"],"purposes":["marketing"],"clause":"disclosure.consent"}"""));
+        var result = CliRunner.InProcess(string.Empty, "check", Write("never.json", node), "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Stdout);
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() == "error")
+            .Select(f => (f.GetProperty("code").GetString(), f.GetProperty("rule").GetString()))
+            .ToArray();
+        Assert.Equal([("ignored-selector", "health.keep"), ("ignored-selector", "share.marketing")], findings);
+
+        // The engine agrees: the disclosure the rule seems to allow is denied.
+        var decided = CliRunner.InProcess(
+            """{"action":"disclose","at":"2026-03-01T09:00:00Z","category":"personal.email","recipient":"third-party","reason":"service-provision"}""",
+            "decide", "--policy", Path.Combine(_directory, "never.json"));
+        Assert.Contains("\"deny\"", decided.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,17 @@ public class ExplainAndPolicyCommandTests
     }
 
     [Fact]
+    public void Explain_NonPersonalDataForMarketingAfterOptOut_PermitsCitingAnyPurpose()
+    {
+        var result = CliRunner.InProcess(
+            """{"id":"np","action":"use","at":"2026-03-01T09:00:00Z","category":"non-personal.usage","purpose":"marketing.own","subject":{"events":[{"type":"marketing-opt-out","at":"2026-02-01T00:00:00Z"}]}}""", "explain");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("np: PERMIT", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("non-personal.any-purpose:", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("rights.marketing-opt-out", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Policy_Text_ListsVocabularyAndEveryClause()
     {
         var result = CliRunner.InProcess(string.Empty, "policy");

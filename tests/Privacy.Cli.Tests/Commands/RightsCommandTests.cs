@@ -99,6 +99,54 @@ public class RightsCommandTests
     }
 
     [Fact]
+    public void OptOut_NonPersonalRecordUsedForMarketing_IsNotRestricted()
+    {
+        var records = WriteRecords(
+            """{"id":"np","category":"non-personal.usage","collectedAt":"2026-01-10T00:00:00Z","purposes":["marketing.own","service.improvement"]}""",
+            """{"id":"pe","category":"personal.email","collectedAt":"2026-01-10T00:00:00Z","purposes":["marketing.own"]}""");
+        try
+        {
+            var plan = JsonDocument.Parse(CliRunner.InProcess(string.Empty, "rights", "opt-out", "--subject", "examples/subject.json", "--records", records, "--at", "2026-03-01T10:00:00Z").Stdout).RootElement;
+            var items = plan.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("record").GetString()!);
+            Assert.Equal("retain", items["np"].GetProperty("action").GetString());
+            Assert.False(items["np"].TryGetProperty("stops", out var stops) && stops.GetArrayLength() > 0);
+            Assert.DoesNotContain("rights.marketing-opt-out", items["np"].GetProperty("clauses").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal("restrict", items["pe"].GetProperty("action").GetString());
+        }
+        finally
+        {
+            File.Delete(records);
+        }
+    }
+
+    [Fact]
+    public void Access_AfterOptOut_NonPersonalRecordStillListsMarketing()
+    {
+        var subject = Path.Combine(Path.GetTempPath(), $"subject-{Guid.NewGuid():N}.json");
+        File.WriteAllText(subject, """{"id":"u-20","hasEmail":true,"events":[{"type":"marketing-opt-out","at":"2026-02-01T00:00:00Z"}]}""");
+        var records = WriteRecords("""{"id":"np","category":"non-personal.usage","collectedAt":"2026-01-10T00:00:00Z"}""");
+        try
+        {
+            var plan = JsonDocument.Parse(CliRunner.InProcess(string.Empty, "rights", "access", "--subject", subject, "--records", records, "--at", "2026-03-01T10:00:00Z").Stdout).RootElement;
+            var purposes = plan.GetProperty("items")[0].GetProperty("purposes").EnumerateArray().Select(p => p.GetString()).ToArray();
+            Assert.Contains("marketing.own", purposes);
+            Assert.Contains("marketing.partners", purposes);
+        }
+        finally
+        {
+            File.Delete(subject);
+            File.Delete(records);
+        }
+    }
+
+    private static string WriteRecords(params string[] lines)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"records-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
     public void BadRecords_AreReportedByIdAndTheOthersPlanned()
     {
         var records = Path.Combine(Path.GetTempPath(), $"records-{Guid.NewGuid():N}.jsonl");

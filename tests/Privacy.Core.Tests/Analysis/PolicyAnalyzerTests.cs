@@ -36,7 +36,7 @@ public class PolicyAnalyzerTests
     [InlineData("missing-clause", "missing-clause", FindingSeverity.Error, "/rules/1", "email.service")]
     [InlineData("contradictory-rules", "contradictory-rules", FindingSeverity.Error, "/rules/1", "email.service")]
     [InlineData("default-deny-gap", "default-deny-gap", FindingSeverity.Info, "/vocabulary/messages/1", null)]
-    [InlineData("ignored-selector", "ignored-selector", FindingSeverity.Warning, "/rules/4", "disclose.provider")]
+    [InlineData("ignored-selector", "ignored-selector", FindingSeverity.Error, "/rules/4", "disclose.provider")]
     public void Analyze_DocumentWithOneDefect_FindsIt(string file, string code, FindingSeverity severity, string path, string? rule)
     {
         var findings = Check(DocumentFixtures.Here("Analysis", "Defects", file + ".json"));
@@ -76,6 +76,56 @@ public class PolicyAnalyzerTests
         using var stream = File.OpenRead(DocumentFixtures.Here("Documents", "Broken", "unknown-category.json"));
         Assert.Throws<PolicyValidationException>(() => PolicyAnalyzer.Default.AnalyzeDocument(stream));
     }
+
+    /// <summary>
+    /// The analyzer and the compiled engine read rules the same way: the analyzer reports
+    /// <c>sensitive-permitted</c> exactly when the compiled policy permits collecting, using or
+    /// disclosing some sensitive category under some combination of conditions.
+    /// </summary>
+    [Property(MaxTest = 80)]
+    public Property Analyze_GeneratedPolicies_SensitivePermittedExactlyWhenTheCompiledPolicyPermitsIt()
+        => Prop.ForAll(GeneratedPolicies.Policies().ToArbitrary(), generated =>
+        {
+            var p = generated.Policy;
+            var compiled = Privacy.Compilation.CompiledPolicy.Compile(p);
+            var at = NodaTime.Instant.FromUtc(2026, 3, 1, 0, 0);
+            var before = at - NodaTime.Duration.FromDays(1);
+            var sensitive = p.Categories.Where(c => c.Class == DataClass.Sensitive).Select(c => c.Id.Value).ToArray();
+            var permitted = false;
+            for (var bits = 0; bits < 32 && !permitted && sensitive.Length > 0; bits++)
+            {
+                var events = new System.Collections.Generic.List<PrivacyEvent>();
+                if ((bits & 1) != 0)
+                {
+                    events.Add(PrivacyEvent.ErasureRequested(before));
+                }
+
+                if ((bits & 2) != 0)
+                {
+                    events.Add(PrivacyEvent.MarketingOptOut(before));
+                }
+
+                if ((bits & 4) != 0)
+                {
+                    events.AddRange(p.Purposes.Select(x => PrivacyEvent.ConsentGranted(x.Id, before)));
+                    events.AddRange(p.Recipients.Select(x => PrivacyEvent.ConsentGranted(x.Id, before)));
+                }
+
+                var state = new DataSubject("s", true, events).StateAt(at);
+                var context = new RequestContext((bits & 8) != 0, (bits & 16) != 0);
+                foreach (var category in sensitive)
+                {
+                    permitted |= p.Purposes.Any(x =>
+                        compiled.Decide(new CollectRequest(new(category), x.Id, at, context), state).IsAllowed
+                        || compiled.Decide(new UseRequest(new(category), x.Id, at, context), state).IsAllowed);
+                    permitted |= p.Recipients.Any(r => p.Reasons.Any(s =>
+                        compiled.Decide(new DiscloseRequest(new(category), r.Id, s.Id, at, context), state).IsAllowed));
+                }
+            }
+
+            var reported = PolicyAnalyzer.Default.Analyze(p).Any(f => f.Code == "sensitive-permitted");
+            return (reported == permitted).Label($"analyzer says {reported}, compiled policy permits {permitted}: {generated}");
+        });
 
     [Property(MaxTest = 60)]
     public Property Analyze_GeneratedPolicies_NeverThrowsAndPointsIntoTheDocument()

@@ -55,11 +55,48 @@ public class BreachPlannerTests
         => Assert.Equal(risk, Planner.Plan(Incident(subjects, false, "personal.email"), Policy).Risk);
 
     [Fact]
-    public void Plan_LogsAtScale_AreARiskButNotHigh()
+    public void Plan_LogsAtScale_AreARiskButNotHigh_AndTheUsersAreStillTold()
     {
         var plan = Planner.Plan(Incident(1_000_000, false, "personal.log"), Policy);
         Assert.Equal(BreachRisk.Risk, plan.Risk);
+        Assert.Equal(["contain", "notify-authority", "notify-subjects"], StepIds(plan));
+        Assert.Empty(plan.Skipped);
+    }
+
+    [Theory]
+    [InlineData(50, "personal.log.ip-address")]
+    [InlineData(999, "personal.email")]
+    [InlineData(1, "personal.cookie")]
+    [InlineData(3, "local.app-data")]
+    public void Plan_ReadablePersonalDataBelowHighRisk_TellsTheAffectedUsers(int subjects, string category)
+    {
+        var incident = new BreachIncident(AwareAt, [new DataCategoryId(category)], subjects, affected: [new DataSubject("a", true), new DataSubject("b", false)]);
+        var plan = Planner.Plan(incident, Policy);
+        Assert.Equal(BreachRisk.Risk, plan.Risk);
+        var step = Assert.Single(plan.Steps, s => s.Id == "notify-subjects");
+        Assert.Equal(AwareAt + Duration.FromHours(72), step.By);
+        Assert.Equal(["security.breach"], step.Clauses.Select(c => c.Value));
+        Assert.Contains(category, step.Reason, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("high risk", step.Reason, System.StringComparison.Ordinal);
+        Assert.Equal([true, true], plan.Notices.Select(n => n.Send));
+        Assert.Equal(["email", "popup"], plan.Notices.Select(n => n.Channel.Value));
+    }
+
+    [Fact]
+    public void Plan_EncryptedPersonalDataBelowHighRisk_IsTheExemption()
+    {
+        var plan = Planner.Plan(Incident(50, true, "personal.log.ip-address"), Policy);
         Assert.Equal(["contain", "notify-authority"], StepIds(plan));
+        Assert.Equal("GDPR art. 34(3)(a)", Assert.Single(plan.Skipped).LegalBasis);
+        Assert.Empty(plan.Notices);
+    }
+
+    [Fact]
+    public void Plan_HighRisk_SaysSoInTheReason()
+    {
+        var step = Planner.Plan(Incident(12, false, "sensitive.health"), Policy).Steps.Single(s => s.Id == "notify-subjects");
+        Assert.Contains("high risk", step.Reason, System.StringComparison.Ordinal);
+        Assert.Equal("GDPR art. 34(1)", step.LegalBasis);
     }
 
     [Fact]

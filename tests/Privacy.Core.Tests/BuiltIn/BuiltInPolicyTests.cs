@@ -157,6 +157,29 @@ public partial class BuiltInPolicyTests
         AssertDecision(Use("personal.email", "service.support", subject), Effect.Permit, "use.service");
     }
 
+    [Theory]
+    [InlineData("non-personal.usage", "marketing.own")]
+    [InlineData("non-personal.aggregate", "marketing.partners")]
+    [InlineData("non-personal", "marketing")]
+    public void MarketingOptOut_NonPersonalDataForMarketing_StillPermits(string category, string purpose)
+    {
+        var subject = Subject(PrivacyEvent.MarketingOptOut(At - Duration.FromDays(2)));
+        AssertDecision(Use(category, purpose, subject), Effect.Permit, "non-personal.any-purpose");
+        AssertDecision(Collect(category, purpose, subject), Effect.Permit, "non-personal.any-purpose");
+        AssertDecision(Disclose(category, "third-party", "consent", subject), Effect.Permit, "non-personal.any-purpose");
+    }
+
+    [Fact]
+    public void MarketingOptOut_PersonalDataForMarketing_StillDeniesForEveryPersonalCategory()
+    {
+        var subject = Subject(PrivacyEvent.MarketingOptOut(At - Duration.FromDays(2)));
+        foreach (var category in Policy.Policy.Categories.Where(c => c.Class == DataClass.Personal))
+        {
+            Assert.Equal(Effect.Deny, Use(category.Id.Value, "marketing.own", subject).Effect);
+            Assert.Equal(Effect.Deny, Collect(category.Id.Value, "marketing.partners", subject).Effect);
+        }
+    }
+
     [Fact]
     public void MarketingOptOut_ThenOptIn_AllowsMarketingAgain()
     {

@@ -16,11 +16,11 @@ namespace Privacy.Reference;
 /// <remarks>
 /// The rules, as the policy model documents them:
 /// <list type="number">
-/// <item>A rule is considered for an action when it names the action, and, for a permission, when it
-/// selects nothing the action cannot evaluate (a purpose on a disclosure, say).</item>
-/// <item>It matches a request when every selector it has contains the request's id (an absent
-/// selector matches everything; categories and purposes match their descendants, data classes the
-/// categories of that class), and its conditions hold when every condition it names holds.</item>
+/// <item>Which rules apply to a request, and which of their selectors and exceptions it meets, is
+/// <see cref="RuleSemantics"/>: the one reading the compiler and the analyzer share (a permission
+/// that names a selector its action does not carry does not apply to that action; a prohibition
+/// applies with that selector left out; selectors match the ids below the ones they list).</item>
+/// <item>Its conditions hold when every condition it names holds.</item>
 /// <item>Matching rules are ordered most specific first, then in declaration order.</item>
 /// <item>A matching prohibition whose conditions hold denies, unless the request falls under its
 /// exceptions; then its exemption clause joins a permit.</item>
@@ -63,18 +63,7 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
         Require(_policy.Recipients.Any(r => r.Id.Value == recipient), "recipient", recipient);
         Require(_policy.Reasons.Any(r => r.Id.Value == reason), "reason", reason);
         var holds = Holds(subject, subject.HasConsent(new RecipientId(recipient)), request.Context);
-        var matches = new List<(PolicyRule Rule, bool Exempt)>();
-        foreach (var rule in Considered(PrivacyAction.Disclose))
-        {
-            var matchesRecipient = rule.Recipients.IsEmpty || rule.Recipients.Any(r => r.Value == recipient);
-            var matchesReason = rule.Reasons.IsEmpty || rule.Reasons.Any(r => r.Value == reason);
-            if (rule.CoversCategory(category.Id, category.Class) && matchesRecipient && matchesReason)
-            {
-                matches.Add((rule, rule.ExceptReasons.Any(r => r.Value == reason)));
-            }
-        }
-
-        return Combine(matches, holds, PrivacyAction.Disclose);
+        return Combine(Matching(PrivacyAction.Disclose, new RuleRequest(category, null, recipient, reason, null, null)), holds, PrivacyAction.Disclose);
     }
 
     /// <inheritdoc/>
@@ -87,18 +76,7 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
 
         // Messages read no consent.
         var holds = Holds(subject, consent: false, request.Context);
-        var matches = new List<(PolicyRule Rule, bool Exempt)>();
-        foreach (var rule in Considered(PrivacyAction.Communicate))
-        {
-            var matchesMessage = rule.Messages.IsEmpty || rule.Messages.Any(m => m.Value == message);
-            var matchesChannel = rule.Channels.IsEmpty || rule.Channels.Any(c => c.Value == channel);
-            if (matchesMessage && matchesChannel)
-            {
-                matches.Add((rule, false));
-            }
-        }
-
-        return Combine(matches, holds, PrivacyAction.Communicate);
+        return Combine(Matching(PrivacyAction.Communicate, new RuleRequest(null, null, null, null, message, channel)), holds, PrivacyAction.Communicate);
     }
 
     /// <inheritdoc/>
@@ -198,36 +176,15 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
         Require(_policy.Purposes.Any(p => p.Id.Value == purposeId), "purpose", purposeId);
         var purpose = new PurposeId(purposeId);
         var holds = Holds(subject, subject.HasConsent(purpose), context);
-        var matches = new List<(PolicyRule Rule, bool Exempt)>();
-        foreach (var rule in Considered(action))
-        {
-            var matchesPurpose = rule.Purposes.IsEmpty || rule.Purposes.Any(p => purpose.IsWithin(p));
-            if (rule.CoversCategory(category.Id, category.Class) && matchesPurpose)
-            {
-                matches.Add((rule, rule.ExceptPurposes.Any(p => purpose.IsWithin(p))));
-            }
-        }
-
-        return Combine(matches, holds, action);
+        return Combine(Matching(action, new RuleRequest(category, purposeId, null, null, null, null)), holds, action);
     }
 
-    /// <summary>The rules an action considers, most specific first, then in declaration order.</summary>
-    private IEnumerable<PolicyRule> Considered(PrivacyAction action)
-        => _policy.Rules
-            .Where(rule => rule.Actions.Contains(action) && (rule.Effect == RuleEffect.Prohibit || SelectsOnlyWhatTheActionReads(rule, action)))
-            .OrderByDescending(rule => rule.Specificity); // OrderBy is stable: ties keep declaration order.
-
-    private static bool SelectsOnlyWhatTheActionReads(PolicyRule rule, PrivacyAction action)
-    {
-        var readsCategory = action is PrivacyAction.Collect or PrivacyAction.Use or PrivacyAction.Disclose;
-        var readsPurpose = action is PrivacyAction.Collect or PrivacyAction.Use;
-        var readsDisclosure = action is PrivacyAction.Disclose;
-        var readsMessage = action is PrivacyAction.Communicate;
-        return (readsCategory || (rule.Categories.IsEmpty && rule.DataClasses.IsEmpty))
-            && (readsPurpose || rule.Purposes.IsEmpty)
-            && (readsDisclosure || (rule.Recipients.IsEmpty && rule.Reasons.IsEmpty))
-            && (readsMessage || (rule.Messages.IsEmpty && rule.Channels.IsEmpty));
-    }
+    /// <summary>The rules that match a request, most specific first, then in declaration order, each with whether its exceptions exempt the request.</summary>
+    private List<(PolicyRule Rule, bool Exempt)> Matching(PrivacyAction action, RuleRequest request)
+        => [.. _policy.Rules
+            .Where(rule => RuleSemantics.Matches(rule, action, request))
+            .OrderByDescending(rule => rule.Specificity) // OrderBy is stable: ties keep declaration order.
+            .Select(rule => (rule, RuleSemantics.Exempts(rule, action, request)))];
 
     private static RuleConditions Holds(SubjectState subject, bool consent, RequestContext context)
     {

@@ -48,6 +48,27 @@ public class PolicyRendererTests
     }
 
     [Fact]
+    public void Render_BuiltIn_OptOutSentenceNamesPersonalDataOnly()
+    {
+        var notice = PolicyRenderer.Render(BuiltInPolicies.IsmartviewPro2018Policy, NoticeFormat.Markdown);
+        Assert.Contains("We do not collect or use personal data for marketing once you opted out of marketing.", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("We do not collect or use any data for marketing", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PermissionNamingASelectorAnActionLacks_PromisesOnlyWhatItPermits()
+    {
+        var policy = BuiltInPolicies.IsmartviewPro2018Policy.ToBuilder()
+            .Permit("survey.share", r => r.On(PrivacyAction.Use, PrivacyAction.Disclose).Categories("personal.email").Purposes("internal.surveys").Cites("use.internal"))
+            .Permit("survey.disclose", r => r.On(PrivacyAction.Disclose).Categories("personal.name").Purposes("internal.surveys").Cites("use.internal"))
+            .Build();
+        var notice = PolicyRenderer.Render(policy, NoticeFormat.Markdown);
+        Assert.Contains("We may use email address for surveys.", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("We may use and disclose email address", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("We may disclose name", notice, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Render_Html_IsAStandalonePageWithEscapedText()
     {
         var html = PolicyRenderer.Render(PolicyDocument.Load(DocumentFixtures.Minimal), NoticeFormat.Html);

@@ -102,13 +102,64 @@ public class RightsPlannerTests
     public void Rectification_ActiveStoresWithinAWeekBackupsWhenTheyRotate()
     {
         var plan = Planner.Plan(RightKind.Rectification, Subject(), Records, Received);
-        Assert.All(plan.Items, item =>
+        Assert.All(plan.Items.Where(i => i.Record != "rec-3"), item =>
         {
             Assert.Equal(PlanAction.Rectify, item.Action);
             Assert.Equal(Instant.FromUtc(2026, 3, 8, 10, 0), item.Deadline);
             Assert.Equal(Instant.FromUtc(2026, 6, 8, 10, 0), item.BackupsBy);
             Assert.Equal(["rights.rectification"], item.Clauses.Select(c => c.Value));
         });
+    }
+
+    [Theory]
+    [InlineData("sensitive.health", "sensitive.none")]
+    [InlineData("local.app-data", "collection.local-only")]
+    public void Rectification_DataThatMustBeDeleted_IsPlannedForDeletion(string category, string clause)
+    {
+        var collected = Instant.FromUtc(2026, 2, 1, 0, 0);
+        var plan = Planner.Plan(RightKind.Rectification, Subject(), [new StoredRecord("r", new(category), collected, grounds: [new("statutory-obligation")])], Received);
+        var item = Assert.Single(plan.Items);
+        Assert.Equal(PlanAction.Delete, item.Action);
+        Assert.Equal(collected, item.Deadline);
+        Assert.Null(item.BackupsBy);
+        Assert.Equal([clause], item.Clauses.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void Rectification_RecordPastItsRetentionDeadline_IsPlannedForDeletion()
+    {
+        var plan = Planner.Plan(RightKind.Rectification, Subject(), [new StoredRecord("old", new("personal.log.ip-address"), Instant.FromUtc(2025, 1, 1, 0, 0))], Received);
+        var item = Assert.Single(plan.Items);
+        Assert.Equal(PlanAction.Delete, item.Action);
+        Assert.Equal(Instant.FromUtc(2025, 7, 1, 0, 0), item.Deadline);
+    }
+
+    [Fact]
+    public void OptOut_RecordPastItsRetentionDeadline_IsDueForDeletionNotRetained()
+    {
+        StoredRecord[] records =
+        [
+            new("old-log", new("personal.log.ip-address"), Instant.FromUtc(2025, 1, 1, 0, 0), [new("security.protection")]),
+            new("old-email", new("personal.email"), Instant.FromUtc(2022, 1, 1, 0, 0), [new("marketing.own")]),
+            new("sensitive", new("sensitive.health"), Instant.FromUtc(2026, 2, 1, 0, 0)),
+        ];
+        var plan = Planner.Plan(RightKind.MarketingOptOut, Subject(), records, Received);
+        Assert.All(plan.Items, item =>
+        {
+            Assert.Equal(PlanAction.Delete, item.Action);
+            Assert.True(item.Deadline <= Received, $"{item.Record} is due by {item.Deadline}");
+        });
+        Assert.Equal(Instant.FromUtc(2025, 7, 1, 0, 0), plan.Items[0].Deadline);
+    }
+
+    [Fact]
+    public void OptOut_NonPersonalRecordUsedForMarketing_IsKeptUnrestricted()
+    {
+        var plan = Planner.Plan(RightKind.MarketingOptOut, Subject(), [new StoredRecord("np", new("non-personal.usage"), Instant.FromUtc(2026, 1, 10, 0, 0), [new("marketing.own")])], Received);
+        var item = Assert.Single(plan.Items);
+        Assert.Equal(PlanAction.Retain, item.Action);
+        Assert.Empty(item.Purposes);
+        Assert.True(item.Deadline > Received);
     }
 
     [Fact]

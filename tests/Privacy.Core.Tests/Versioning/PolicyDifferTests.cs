@@ -238,13 +238,60 @@ public class PolicyDifferTests
         => AssertSignificant(Diff(V2(b => b.Clauses.RemoveAll(c => c.Id.Value == "rights.access"))), "clause-removed");
 
     [Fact]
-    public void Diff_NameNotesAndTimeZone_AreEditorial()
+    public void Diff_NameAndNotes_AreEditorial()
     {
-        var diff = Diff(V2(b => b.WithName("iSmartviewPro privacy notice").AddNote("Reworded for clarity.").WithTimeZone("Europe/Oslo")));
+        var diff = Diff(V2(b => b.WithName("iSmartviewPro privacy notice").AddNote("Reworded for clarity.")));
         Assert.False(diff.IsSignificant, Kinds(diff));
         Assert.Contains(diff.Changes, c => c.Kind == "name-changed");
         Assert.Contains(diff.Changes, c => c.Kind == "note-added");
-        Assert.Contains(diff.Changes, c => c.Kind == "time-zone-changed");
+    }
+
+    [Theory]
+    [InlineData("Europe/Oslo")]
+    [InlineData("America/New_York")]
+    [InlineData("Asia/Kolkata")]
+    public void Diff_TimeZoneWithCalendarPeriods_IsSignificantBecauseSomeDeadlinesComeLater(string zone)
+    {
+        var diff = Diff(V2(b => b.WithTimeZone(zone)));
+        AssertSignificant(diff, "time-zone-changed");
+        var change = Single(diff, "time-zone-changed");
+        Assert.Equal(("UTC", zone), (change.Old, change.New));
+        Assert.Contains("later", change.Reason, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_TimeZoneWithCalendarPeriods_ReallyMovesARetentionDeadlineLater()
+    {
+        var older = Privacy.Compilation.CompiledPolicy.Compile(V1);
+        var newer = Privacy.Compilation.CompiledPolicy.Compile(V1.ToBuilder().WithTimeZone("Europe/Oslo").Build());
+        var collected = NodaTime.Instant.FromUtc(2025, 6, 1, 12, 0);
+        var request = new RetainRequest(new("personal.log.ip-address"), collected, collected);
+        Assert.True(newer.Decide(request, (DataSubject?)null).Deadline > older.Decide(request, (DataSubject?)null).Deadline);
+        Assert.True(PolicyDiffer.Instance.Diff(older.Policy, newer.Policy).IsSignificant);
+    }
+
+    [Fact]
+    public void Diff_TimeZoneWithOnlyExactDurations_IsEditorial()
+    {
+        static PrivacyPolicy Exact(string zone) => V2(b =>
+        {
+            var days = RetentionPeriod.FromDuration(NodaTime.Duration.FromDays(30));
+            foreach (var r in V1.RetentionRules)
+            {
+                b.Retain(r.Category.Value, days, r.Clause.Value, r.AllowsGrounds, r.Anchor);
+            }
+
+            foreach (var g in V1.Grounds)
+            {
+                b.AddGround(g.Id.Value, days, g.Clause.Value, g.Description);
+            }
+
+            b.Erasure(days, V1.ErasureClause.Value, [.. V1.ErasureClasses]);
+            b.WithTimeZone(zone);
+        });
+
+        var diff = PolicyDiffer.Instance.Diff(Exact("UTC"), Exact("Europe/Oslo"));
+        AssertEditorialOnly(diff, "time-zone-changed");
     }
 
     [Fact]
