@@ -43,9 +43,8 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
     public ImmutableArray<PolicyFinding> AnalyzeDocument(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        var result = PolicyDocument.Read(buffer.ToArray(), lenientClauses: true);
+        // Read under the document size limit: a larger input is refused as soon as it passes it.
+        var result = PolicyDocument.Read(PolicyDocument.ReadAll(utf8Json), lenientClauses: true);
         if (result.Policy is null)
         {
             throw new PolicyValidationException(result.Problems);
