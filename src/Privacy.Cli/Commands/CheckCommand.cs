@@ -58,7 +58,15 @@ internal static class CheckCommand
 
                     using (stream)
                     {
-                        findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+                        try
+                        {
+                            findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+                        }
+                        catch (IOException e)
+                        {
+                            io.Error.WriteLine($"privacy: cannot read policy document '{TextOutput.Escape(reference)}': {TextOutput.Escape(e.Message)}");
+                            return ExitCodes.Usage;
+                        }
                     }
 
                     policyId = reference;
