@@ -112,12 +112,12 @@ internal static class RequestLoop
         var clean = true;
         using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (Utf8LineReader.ReadLine(reader, InputFiles.MaxLineChars, out var length) is { } line)
         {
             lineNumber++;
-            if (line.Length > InputFiles.MaxLineChars)
+            if (length > InputFiles.MaxLineChars)
             {
-                onError(null, new PrivacyRequestException("line-too-long", null, $"Line {lineNumber} is {line.Length} characters long; a request line may have at most {InputFiles.MaxLineChars}."));
+                onError(null, new PrivacyRequestException("line-too-long", null, $"Line {lineNumber} is {length} characters long; a request line may have at most {InputFiles.MaxLineChars}."));
                 clean = false;
             }
             else if (!string.IsNullOrWhiteSpace(line))

@@ -80,14 +80,78 @@ internal sealed class Utf8LineReader(Stream input, int maxLineBytes = int.MaxVal
         return LastLineTooLong ? default : rest;
     }
 
-    /// <summary>The bytes not read yet as lines, followed by the rest of the stream.</summary>
-    public Stream Rest()
+    /// <summary>The bytes not read yet as lines, followed by the rest of the stream (read as it is consumed, not copied).</summary>
+    public Stream Rest() => new RestStream(_buffer.AsMemory(_start, _end - _start), input);
+
+    /// <summary>
+    /// Reads one line of text, as <see cref="TextReader.ReadLine"/> splits them, keeping at most
+    /// <paramref name="maxChars"/> characters: a longer line is read to its end and dropped.
+    /// </summary>
+    /// <returns>The line; null at the end of the text.</returns>
+    public static string? ReadLine(TextReader reader, int maxChars, out long length)
     {
-        var rest = new MemoryStream();
-        rest.Write(_buffer, _start, _end - _start);
-        input.CopyTo(rest);
-        rest.Position = 0;
-        return rest;
+        var line = new System.Text.StringBuilder();
+        length = 0;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n' || c == '\r')
+            {
+                if (c == '\r' && reader.Peek() == '\n')
+                {
+                    reader.Read();
+                }
+
+                return length > maxChars ? string.Empty : line.ToString();
+            }
+
+            if (++length <= maxChars)
+            {
+                line.Append((char)c);
+            }
+        }
+
+        return length == 0 ? null : length > maxChars ? string.Empty : line.ToString();
+    }
+
+    private sealed class RestStream(ReadOnlyMemory<byte> buffered, Stream input) : Stream
+    {
+        private ReadOnlyMemory<byte> _buffered = buffered;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_buffered.IsEmpty)
+            {
+                return input.Read(buffer);
+            }
+
+            var n = Math.Min(buffer.Length, _buffered.Length);
+            _buffered.Span[..n].CopyTo(buffer);
+            _buffered = _buffered[n..];
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private void Fill()

@@ -104,6 +104,24 @@ public sealed class UntrustedInputTests : IDisposable
     }
 
     [Fact]
+    public void Decide_Utf16LineOverTheLimit_LineTooLongAndTheNextDecided()
+    {
+        var huge = "{\"id\":\"big\",\"purpose\":\"" + new string('x', (1024 * 1024) + 10) + "\"}";
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(huge + "\r\n" + Good + "\n")).ToArray();
+        using var input = new MemoryStream(bytes);
+        using var output = new MemoryStream();
+        using var text = new StreamWriter(output) { AutoFlush = true };
+        using var error = new StringWriter();
+
+        var code = Privacy.Cli.CliApp.Run(["decide"], new Privacy.Cli.CliIO(input, output, text, error));
+
+        Assert.Equal(65, code);
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Json).ToArray();
+        Assert.Equal(("line-too-long", null), Error(lines[0]));
+        Assert.Equal("permit", lines[1].GetProperty("effect").GetString());
+    }
+
+    [Fact]
     public void Explain_IdWithNewlineAndTerminalEscapes_CannotForgeALine()
     {
         var input = """{"id":"x: DENY\n\u001b[2Kok: PERMIT","action":"use","at":"2026-03-01T09:00:00Z","category":"personal.email","purpose":"service.support","subject":{"events":[{"type":"erasure-requested","at":"2026-01-01T00:00:00Z"}]}}""";
