@@ -32,12 +32,49 @@ internal static class CliApp
         {
             // Standard output carries results only; the usage hint goes to standard error with the error.
             parseError.ShowHelp = false;
-            parse.Invoke(new InvocationConfiguration { Output = io.Error, Error = io.Error });
+            using var errors = new StringWriter();
+            parse.Invoke(new InvocationConfiguration { Output = errors, Error = errors });
+            io.Error.WriteLine(Redact(errors.ToString().TrimEnd('\r', '\n'), args));
             io.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
             return ExitCodes.Usage;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error });
+    }
+
+    /// <summary>
+    /// A parse error's text without the values of <c>--contact</c> (addresses to suppress are personal
+    /// data and are never written out, not even when the command line is wrong), and with control
+    /// characters escaped line by line.
+    /// </summary>
+    private static string Redact(string text, string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? secret = null;
+            if (args[i] == "--contact" && i + 1 < args.Length)
+            {
+                secret = args[i + 1];
+            }
+            else if (args[i].StartsWith("--contact=", StringComparison.Ordinal) || args[i].StartsWith("--contact:", StringComparison.Ordinal))
+            {
+                secret = args[i]["--contact=".Length..];
+                text = text.Replace(args[i], "--contact=[contact]", StringComparison.Ordinal);
+            }
+
+            if (!string.IsNullOrEmpty(secret))
+            {
+                text = text.Replace(secret, "[contact]", StringComparison.Ordinal);
+            }
+        }
+
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = TextOutput.Escape(lines[i].TrimEnd('\r'));
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static string CommandPath(ParseResult parse)

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Privacy.BuiltIn;
 using Privacy.Compilation;
@@ -33,7 +34,13 @@ internal static class PolicyReference
 
         try
         {
-            return CompiledPolicy.Compile(PolicyDocument.Load(reference));
+            using var stream = InputFiles.Open(reference);
+            return CompiledPolicy.Compile(PolicyDocument.Load(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"privacy: cannot load policy '{TextOutput.Escape(reference)}': {TextOutput.Escape(e.Message)}");
+            return null;
         }
         catch (PolicyValidationException e)
         {
@@ -45,10 +52,10 @@ internal static class PolicyReference
     /// <summary>Lists a document's problems on standard error, one <c>pointer: message (code)</c> a line.</summary>
     public static void WriteProblems(string reference, PolicyValidationException e, TextWriter error)
     {
-        error.WriteLine($"privacy: cannot load policy '{reference}' ({e.Problems.Length} problem{(e.Problems.Length == 1 ? string.Empty : "s")}):");
+        error.WriteLine($"privacy: cannot load policy '{TextOutput.Escape(reference)}' ({e.Problems.Length} problem{(e.Problems.Length == 1 ? string.Empty : "s")}):");
         foreach (var problem in e.Problems)
         {
-            error.WriteLine($"  {problem}");
+            error.WriteLine($"  {TextOutput.Escape(problem.ToString())}");
         }
     }
 }

@@ -41,7 +41,7 @@ internal static class AcceptanceCommand
                 return ExitCodes.Usage;
             }
 
-            using var reader = new StreamReader(stream, leaveOpen: path == "-");
+            using var reader = new StreamReader(InputFiles.Limit(stream, InputFiles.MaxLinesFileBytes, "The subjects input"), leaveOpen: path == "-");
             return Run(compiled, parse.GetValue(at)!, reader, parse.GetValue(format)!, io);
         });
         return command;
@@ -58,8 +58,13 @@ internal static class AcceptanceCommand
         }
         catch (PrivacyRequestException e)
         {
-            io.Error.WriteLine($"privacy: {(e.Field is null ? string.Empty : e.Field + ": ")}{e.Message}");
+            io.Error.WriteLine($"privacy: {(e.Field is null ? string.Empty : TextOutput.Escape(e.Field) + ": ")}{TextOutput.Escape(e.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            io.Error.WriteLine($"privacy: cannot read the subjects: {TextOutput.Escape(e.Message)}");
+            return ExitCodes.Usage;
         }
 
         if (format == "json")
@@ -97,10 +102,10 @@ internal static class AcceptanceCommand
         else
         {
             var o = io.Out;
-            o.WriteLine($"Version {report.Version}: {report.Accepted.Length} accepted, {report.NotAccepted.Length} not yet, at {InstantPattern.ExtendedIso.Format(report.At)}.");
+            o.WriteLine($"Version {TextOutput.Escape(report.Version)}: {report.Accepted.Length} accepted, {report.NotAccepted.Length} not yet, at {InstantPattern.ExtendedIso.Format(report.At)}.");
             foreach (var s in report.Subjects.OrderBy(s => s.HasAccepted))
             {
-                o.WriteLine($"  {s.Subject.Id ?? "(anonymous)",-20} {StatusName(s.Status)}");
+                o.WriteLine($"  {TextOutput.Escape(s.Subject.Id ?? "(anonymous)"),-20} {StatusName(s.Status)}");
             }
 
             o.Flush();

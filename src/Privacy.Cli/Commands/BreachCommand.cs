@@ -51,8 +51,15 @@ internal static class BreachCommand
                     return ExitCodes.Usage;
                 }
 
-                using var reader = new StreamReader(stream, leaveOpen: path == "-");
-                text = reader.ReadToEnd();
+                try
+                {
+                    text = InputFiles.ReadText(stream, InputFiles.MaxDocumentBytes, "The incident");
+                }
+                catch (IOException e)
+                {
+                    io.Error.WriteLine($"privacy: cannot read the incident: {TextOutput.Escape(e.Message)}");
+                    return ExitCodes.Usage;
+                }
             }
 
             return Run(text, compiled, parse.GetValue(format)!, io);
@@ -70,7 +77,7 @@ internal static class BreachCommand
         }
         catch (PrivacyRequestException e)
         {
-            io.Error.WriteLine($"privacy: invalid incident: {(e.Field is null ? string.Empty : e.Field + ": ")}{e.Message}");
+            io.Error.WriteLine($"privacy: invalid incident: {(e.Field is null ? string.Empty : TextOutput.Escape(e.Field) + ": ")}{TextOutput.Escape(e.Message)}");
             if (format == "json")
             {
                 CliJson.WriteDocument(io.Output, json =>
@@ -98,6 +105,7 @@ internal static class BreachCommand
 
     internal static BreachIncident Parse(string text, CompiledPolicy policy)
     {
+        JsonScan.Require(text, string.Empty);
         JsonDocument document;
         try
         {
@@ -225,7 +233,14 @@ internal static class BreachCommand
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
-    private static string Local(Instant instant, DateTimeZone zone) => OffsetDateTimePattern.ExtendedIso.Format(instant.InZone(zone).ToOffsetDateTime());
+    private static string Local(Instant instant, DateTimeZone zone)
+    {
+        // Near the end of time a local date may fall after the year 9999, which no calendar names: say UTC then.
+        var offset = zone.GetUtcOffset(instant);
+        return instant > Instant.MaxValue - Duration.FromSeconds(Math.Max(0, offset.Seconds)) || instant < Instant.MinValue + Duration.FromSeconds(Math.Max(0, -offset.Seconds))
+            ? Format(instant)
+            : OffsetDateTimePattern.ExtendedIso.Format(instant.InZone(zone).ToOffsetDateTime());
+    }
 
     private static string RiskName(BreachRisk risk) => risk switch
     {
@@ -309,7 +324,7 @@ internal static class BreachCommand
             o.WriteLine("Notices:");
             foreach (var notice in plan.Notices)
             {
-                o.WriteLine($"  {notice.Subject.Id ?? "(anonymous)",-20} {notice.Channel.Value,-6} {(notice.Send ? "send" : "do not send"),-12} [{string.Join(", ", notice.Decision.Clauses)}]");
+                o.WriteLine($"  {TextOutput.Escape(notice.Subject.Id ?? "(anonymous)"),-20} {notice.Channel.Value,-6} {(notice.Send ? "send" : "do not send"),-12} [{string.Join(", ", notice.Decision.Clauses)}]");
             }
         }
 

@@ -48,17 +48,25 @@ internal static class CheckCommand
                     Stream stream;
                     try
                     {
-                        stream = new FileStream(reference, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                        stream = InputFiles.Open(reference);
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        io.Error.WriteLine($"privacy: cannot read policy document '{reference}': {e.Message}");
+                        io.Error.WriteLine($"privacy: cannot read policy document '{TextOutput.Escape(reference)}': {TextOutput.Escape(e.Message)}");
                         return ExitCodes.Usage;
                     }
 
                     using (stream)
                     {
-                        findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+                        try
+                        {
+                            findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+                        }
+                        catch (IOException e)
+                        {
+                            io.Error.WriteLine($"privacy: cannot read policy document '{TextOutput.Escape(reference)}': {TextOutput.Escape(e.Message)}");
+                            return ExitCodes.Usage;
+                        }
                     }
 
                     policyId = reference;
@@ -97,7 +105,7 @@ internal static class CheckCommand
                 ({ } r, null) => $" [rule {r}]",
                 ({ } r, { } c) => $" [rule {r}, clause {c}]",
             };
-            io.Out.WriteLine($"{Severity(f.Severity)} {(f.Path.Length == 0 ? "/" : f.Path)}: {f.Message} ({f.Code}){about}");
+            io.Out.WriteLine($"{Severity(f.Severity)} {(f.Path.Length == 0 ? "/" : TextOutput.Escape(f.Path))}: {TextOutput.Escape(f.Message)} ({f.Code}){about}");
         }
 
         io.Out.WriteLine(Summary(findings));

@@ -56,11 +56,11 @@ internal static class CommonOptions
 
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return InputFiles.Open(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            io.Error.WriteLine($"privacy: cannot read input '{path}': {e.Message}");
+            io.Error.WriteLine($"privacy: cannot read input '{TextOutput.Escape(path)}': {TextOutput.Escape(e.Message)}");
             return null;
         }
     }

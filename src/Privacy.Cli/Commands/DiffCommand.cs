@@ -50,24 +50,24 @@ internal static class DiffCommand
     {
         var o = io.Out;
         var significant = diff.Changes.Count(c => c.IsSignificant);
-        o.WriteLine($"{older.Id} {older.Version} -> {newer.Id} {newer.Version}: "
+        o.WriteLine($"{older.Id} {TextOutput.Escape(older.Version)} -> {newer.Id} {TextOutput.Escape(newer.Version)}: "
             + (diff.IsEmpty ? "no changes."
                 : $"{(diff.IsSignificant ? "SIGNIFICANT" : "editorial only")} ({significant} significant, {diff.Changes.Length - significant} editorial)"));
         foreach (var c in diff.Changes.OrderByDescending(c => c.IsSignificant))
         {
             o.WriteLine();
-            o.WriteLine($"  {(c.IsSignificant ? "significant" : "editorial  ")}  {c.Kind}  {c.Path}");
+            o.WriteLine($"  {(c.IsSignificant ? "significant" : "editorial  ")}  {c.Kind}  {TextOutput.Escape(c.Path)}");
             if (c.Old is not null)
             {
-                o.WriteLine($"    - {c.Old}");
+                o.WriteLine($"    - {TextOutput.Escape(c.Old?.ToString())}");
             }
 
             if (c.New is not null)
             {
-                o.WriteLine($"    + {c.New}");
+                o.WriteLine($"    + {TextOutput.Escape(c.New?.ToString())}");
             }
 
-            o.WriteLine($"    why: {c.Reason}");
+            o.WriteLine($"    why: {TextOutput.Escape(c.Reason)}");
         }
 
         if (diff.IsSignificant)

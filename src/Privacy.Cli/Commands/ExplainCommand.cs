@@ -22,8 +22,8 @@ internal static class ExplainCommand
                     (string? id, Requests.ParsedRequest request, in PrivacyDecision decision) => Write(io, compiled, ++number, id, request, decision),
                     (id, error) =>
                     {
-                        io.Out.WriteLine($"{Label(++number, id)}: cannot decide ({error.Code}{(error.Field is null ? string.Empty : $" in '{error.Field}'")})");
-                        io.Out.WriteLine($"  {error.Message}");
+                        io.Out.WriteLine($"{Label(++number, id)}: cannot decide ({error.Code}{(error.Field is null ? string.Empty : $" in '{TextOutput.Escape(error.Field)}'")})");
+                        io.Out.WriteLine($"  {TextOutput.Escape(error.Message)}");
                         io.Out.WriteLine();
                     });
                 io.Out.Flush();
@@ -44,7 +44,7 @@ internal static class ExplainCommand
         foreach (var clause in decision.Clauses)
         {
             var summary = policy.Policy.Clauses.FirstOrDefault(c => c.Id == clause)?.Summary ?? string.Empty;
-            io.Out.WriteLine($"    {clause}: {summary}");
+            io.Out.WriteLine($"    {clause}: {TextOutput.Escape(summary)}");
         }
 
         if (!decision.Grounds.IsEmpty)
@@ -62,14 +62,14 @@ internal static class ExplainCommand
             foreach (var obligation in decision.Obligations)
             {
                 var text = policy.Policy.Obligations.FirstOrDefault(o => o.Id == obligation)?.Description ?? string.Empty;
-                io.Out.WriteLine($"    {obligation}: {text}");
+                io.Out.WriteLine($"    {obligation}: {TextOutput.Escape(text)}");
             }
         }
 
         io.Out.WriteLine();
     }
 
-    private static string Label(int number, string? id) => id is null ? $"request {number}" : $"{id}";
+    private static string Label(int number, string? id) => id is null ? $"request {number}" : TextOutput.Escape(id);
 
     private static string Describe(CompiledPolicy policy, Requests.ParsedRequest r)
     {

@@ -45,7 +45,7 @@ internal static class NoticesCommand
                 return ExitCodes.Usage;
             }
 
-            using var reader = new StreamReader(stream, leaveOpen: path == "-");
+            using var reader = new StreamReader(InputFiles.Limit(stream, InputFiles.MaxLinesFileBytes, "The subjects input"), leaveOpen: path == "-");
             return Run(a, b.Policy, parse.GetValue(at)!, reader, parse.GetValue(format)!, io);
         });
         return command;
@@ -63,12 +63,17 @@ internal static class NoticesCommand
         }
         catch (PrivacyRequestException e)
         {
-            io.Error.WriteLine($"privacy: {(e.Field is null ? string.Empty : e.Field + ": ")}{e.Message}");
+            io.Error.WriteLine($"privacy: {(e.Field is null ? string.Empty : TextOutput.Escape(e.Field) + ": ")}{TextOutput.Escape(e.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            io.Error.WriteLine($"privacy: cannot read the subjects: {TextOutput.Escape(e.Message)}");
+            return ExitCodes.Usage;
         }
         catch (ArgumentException e)
         {
-            io.Error.WriteLine($"privacy: {e.Message}");
+            io.Error.WriteLine($"privacy: {TextOutput.Escape(e.Message)}");
             return ExitCodes.Usage;
         }
 
@@ -126,15 +131,15 @@ internal static class NoticesCommand
         var o = io.Out;
         if (!plan.IsRequired)
         {
-            o.WriteLine($"Version {plan.Diff.NewerVersion}: nothing significant changed; no notice is needed.");
+            o.WriteLine($"Version {TextOutput.Escape(plan.Diff.NewerVersion)}: nothing significant changed; no notice is needed.");
             o.Flush();
             return;
         }
 
-        o.WriteLine($"Version {plan.Diff.NewerVersion} changes the policy significantly: tell every subject before {Format(plan.Deadline!.Value)}{(plan.IsOverdue ? " (OVERDUE)" : string.Empty)}.");
+        o.WriteLine($"Version {TextOutput.Escape(plan.Diff.NewerVersion)} changes the policy significantly: tell every subject before {Format(plan.Deadline!.Value)}{(plan.IsOverdue ? " (OVERDUE)" : string.Empty)}.");
         foreach (var n in plan.Notices)
         {
-            o.WriteLine($"  {n.Subject.Id ?? "(anonymous)",-20} {n.Channel.Value,-6} {(n.Send ? "send" : "do not send"),-12} [{string.Join(", ", n.Decision.Clauses)}]");
+            o.WriteLine($"  {TextOutput.Escape(n.Subject.Id ?? "(anonymous)"),-20} {n.Channel.Value,-6} {(n.Send ? "send" : "do not send"),-12} [{string.Join(", ", n.Decision.Clauses)}]");
         }
 
         o.Flush();

@@ -70,12 +70,12 @@ internal static class PolicyCommand
     {
         var p = compiled.Policy;
         var o = io.Out;
-        o.WriteLine($"{p.Name} ({p.Id}, version {p.Version}); time zone {p.TimeZoneId}");
+        o.WriteLine($"{TextOutput.Escape(p.Name)} ({p.Id}, version {TextOutput.Escape(p.Version)}); time zone {TextOutput.Escape(p.TimeZoneId)}");
         o.WriteLine();
         o.WriteLine("Data categories:");
         foreach (var c in p.Categories)
         {
-            o.WriteLine($"  {c.Id,-34} {ClassName(c.Class),-13} {c.Description}");
+            o.WriteLine($"  {c.Id,-34} {ClassName(c.Class),-13} {TextOutput.Escape(c.Description)}");
         }
 
         Section(o, "Purposes", p.Purposes.Select(t => (t.Id.Value, t.Description)));
@@ -93,7 +93,7 @@ internal static class PolicyCommand
             o.WriteLine("Notes:");
             foreach (var note in p.Notes)
             {
-                o.WriteLine($"  - {note}");
+                o.WriteLine($"  - {TextOutput.Escape(note)}");
             }
         }
 
@@ -106,7 +106,7 @@ internal static class PolicyCommand
         o.WriteLine($"{title}:");
         foreach (var (id, text) in items)
         {
-            o.WriteLine($"  {id,-34} {text}");
+            o.WriteLine($"  {id,-34} {TextOutput.Escape(text)}");
         }
     }
 

@@ -44,7 +44,17 @@ internal static class RequestLoop
 
             using (stream)
             {
-                return answer(compiled, stream) ? ExitCodes.Ok : ExitCodes.BadInput;
+                try
+                {
+                    return answer(compiled, stream) ? ExitCodes.Ok : ExitCodes.BadInput;
+                }
+                catch (IOException e)
+                {
+                    // The lines before the failure were answered; the reason goes to standard error.
+                    io.Out.Flush();
+                    io.Error.WriteLine($"privacy: cannot read input: {TextOutput.Escape(e.Message)}");
+                    return ExitCodes.Usage;
+                }
             }
         });
         return command;
@@ -56,7 +66,7 @@ internal static class RequestLoop
     public static bool Run(Stream input, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
         var parser = new RequestParser(policy);
-        var lines = new Utf8LineReader(input);
+        var lines = new Utf8LineReader(input, InputFiles.MaxLineBytes);
         var start = lines.Peek(4);
         if (start.StartsWith("\uFEFF"u8))
         {
@@ -72,7 +82,12 @@ internal static class RequestLoop
         while (lines.TryReadLine(out var line))
         {
             lineNumber++;
-            if (Utf8.IsValid(line))
+            if (lines.LastLineTooLong)
+            {
+                onError(null, new PrivacyRequestException("line-too-long", null, $"Line {lineNumber} is {lines.LastLineLength} bytes long; a request line may have at most {InputFiles.MaxLineBytes} bytes (1 MiB)."));
+                clean = false;
+            }
+            else if (Utf8.IsValid(line))
             {
                 if (!IsBlank(line))
                 {
@@ -97,10 +112,15 @@ internal static class RequestLoop
         var clean = true;
         using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        while (Utf8LineReader.ReadLine(reader, InputFiles.MaxLineChars, out var length) is { } line)
         {
             lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (length > InputFiles.MaxLineChars)
+            {
+                onError(null, new PrivacyRequestException("line-too-long", null, $"Line {lineNumber} is {length} characters long; a request line may have at most {InputFiles.MaxLineChars}."));
+                clean = false;
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
             {
                 clean &= Decide(Encoding.UTF8.GetBytes(line), lineNumber, parser, policy, onDecision, onError);
             }

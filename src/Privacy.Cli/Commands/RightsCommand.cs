@@ -64,7 +64,7 @@ internal static class RightsCommand
             }
             catch (PrivacyRequestException e)
             {
-                io.Error.WriteLine($"privacy: {e.Message}");
+                io.Error.WriteLine($"privacy: {TextOutput.Escape(e.Message)}");
                 return ExitCodes.Usage;
             }
 
@@ -89,12 +89,12 @@ internal static class RightsCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                io.Error.WriteLine($"privacy: cannot read subject '{parse.GetValue(subject)}': {e.Message}");
+                io.Error.WriteLine($"privacy: cannot read subject '{TextOutput.Escape(parse.GetValue(subject))}': {TextOutput.Escape(e.Message)}");
                 return ExitCodes.Usage;
             }
             catch (PrivacyRequestException e)
             {
-                io.Error.WriteLine($"privacy: the subject is invalid ({e.Code}{(e.Field is null ? string.Empty : $" in '{e.Field}'")}): {e.Message}");
+                io.Error.WriteLine($"privacy: the subject is invalid ({e.Code}{(e.Field is null ? string.Empty : $" in '{TextOutput.Escape(e.Field)}'")}): {TextOutput.Escape(e.Message)}");
                 return ExitCodes.BadInput;
             }
 
@@ -108,7 +108,15 @@ internal static class RightsCommand
             List<RecordProblem> unreadable;
             using (stream)
             {
-                (stored, unreadable) = ReadRecords(stream, compiled);
+                try
+                {
+                    (stored, unreadable) = ReadRecords(InputFiles.Limit(stream, InputFiles.MaxLinesFileBytes, "The records input"), compiled);
+                }
+                catch (IOException e)
+                {
+                    io.Error.WriteLine($"privacy: cannot read records: {TextOutput.Escape(e.Message)}");
+                    return ExitCodes.Usage;
+                }
             }
 
             var plan = new RightsPlanner(compiled, hasher: hasher).Plan(right, dataSubject, stored, receivedAt, contacts);
@@ -133,7 +141,8 @@ internal static class RightsCommand
 
     private static DataSubject ReadSubject(string path, CompiledPolicy policy)
     {
-        var json = File.ReadAllText(path);
+        var json = InputFiles.ReadText(path, InputFiles.MaxDocumentBytes);
+        JsonScan.Require(json, "subject.");
         SubjectDocument? document;
         try
         {
@@ -165,6 +174,16 @@ internal static class RightsCommand
             string? id = null;
             try
             {
+                if (line.Length > InputFiles.MaxLineChars)
+                {
+                    throw new PrivacyRequestException("line-too-long", null, $"Line {lineNumber} is {line.Length} characters long; a record line may have at most {InputFiles.MaxLineChars}.");
+                }
+
+                if (JsonScan.Find(Encoding.UTF8.GetBytes(line), string.Empty, out id) is { } finding)
+                {
+                    throw new PrivacyRequestException(finding.Code, finding.Field, finding.Message);
+                }
+
                 var d = JsonSerializer.Deserialize(line, CliJsonContext.Default.RecordDocument)
                     ?? throw new PrivacyRequestException("malformed-json", null, $"Line {lineNumber} is 'null'; each line is one record object.");
                 id = d.Id;

@@ -23,6 +23,12 @@ internal static class SubjectLines
             }
 
             var field = $"line {number}";
+            if (line.Length > InputFiles.MaxLineChars)
+            {
+                throw new PrivacyRequestException("line-too-long", field, $"Line {number} is {line.Length} characters long; a subject line may have at most {InputFiles.MaxLineChars}.");
+            }
+
+            JsonScan.Require(line, field + ".");
             SubjectDocument? document;
             try
             {

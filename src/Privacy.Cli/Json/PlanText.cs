@@ -9,7 +9,7 @@ internal static class PlanText
 {
     public static void Write(TextWriter o, RightsPlan plan, DataSubject subject, IReadOnlyList<RecordProblem> problems)
     {
-        o.WriteLine($"{PlanJson.RightName(plan.Right)} request{(subject.Id is { } id ? $" from {id}" : string.Empty)}, received {Instant(plan.ReceivedAt)}");
+        o.WriteLine($"{PlanJson.RightName(plan.Right)} request{(subject.Id is { } id ? $" from {TextOutput.Escape(id)}" : string.Empty)}, received {Instant(plan.ReceivedAt)}");
         o.WriteLine($"  Respond by {Instant(plan.RespondBy)} (with notice of an extension: {Instant(plan.ExtendedRespondBy)}); {string.Join(", ", plan.Clauses)}");
         o.WriteLine();
         foreach (var item in plan.Items)
@@ -17,7 +17,7 @@ internal static class PlanText
             var when = item.Deadline is { } d
                 ? (item.Action is PlanAction.Delete or PlanAction.Rectify ? $" by {Instant(d)}" : $" until {Instant(d)}")
                 : item.Action is PlanAction.Retain or PlanAction.Held or PlanAction.Restrict ? " (no deadline runs yet)" : string.Empty;
-            o.WriteLine($"  {item.Record} ({item.Category}): {PlanJson.ActionName(item.Action).ToUpperInvariant()}{when}");
+            o.WriteLine($"  {TextOutput.Escape(item.Record)} ({item.Category}): {PlanJson.ActionName(item.Action).ToUpperInvariant()}{when}");
             if (item.BackupsBy is { } backups)
             {
                 o.WriteLine($"    backups by {Instant(backups)}");
@@ -43,7 +43,7 @@ internal static class PlanText
 
         foreach (var problem in problems)
         {
-            o.WriteLine($"  {problem.Record ?? "(no id)"}: cannot plan ({problem.Code}{(problem.Field is null ? string.Empty : $" in '{problem.Field}'")}): {problem.Message}");
+            o.WriteLine($"  {(problem.Record is null ? "(no id)" : TextOutput.Escape(problem.Record))}: cannot plan ({problem.Code}{(problem.Field is null ? string.Empty : $" in '{TextOutput.Escape(problem.Field)}'")}): {TextOutput.Escape(problem.Message)}");
         }
 
         foreach (var entry in plan.Suppressions)

@@ -101,7 +101,8 @@ internal sealed class ContextDocument
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     ReadCommentHandling = JsonCommentHandling.Disallow,
     AllowTrailingCommas = false,
-    NumberHandling = JsonNumberHandling.Strict)]
+    NumberHandling = JsonNumberHandling.Strict,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(RequestDocument))]
 [JsonSerializable(typeof(SubjectDocument))]
 [JsonSerializable(typeof(RecordDocument))]

@@ -78,11 +78,31 @@ internal static class JsonFields
         }
 
         var value = Required(text, field);
-        var result = OffsetDateTimePattern.ExtendedIso.Parse(value);
-        return result.Success
-            ? result.Value.ToInstant()
-            : throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{value}'.");
+        if (value.Length > MaxInstantLength)
+        {
+            throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant: it is {value.Length} characters long; an instant needs at most {MaxInstantLength}.");
+        }
+
+        // An offset beyond ±18 hours, or a local time whose offset moves it past the year 9999 (or before
+        // the year -9998), has no instant: NodaTime says so with these two exceptions, which belong to this field.
+        try
+        {
+            var result = OffsetDateTimePattern.ExtendedIso.Parse(value);
+            if (result.Success)
+            {
+                return result.Value.ToInstant();
+            }
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is outside the instants that can be represented (offsets are at most ±18:00, instants end with the year 9999): '{TextOutput.Escape(value)}'.");
+        }
+
+        throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{TextOutput.Escape(value)}'.");
     }
+
+    /// <summary>The longest instant text read: a date, a time with nanoseconds and an offset fit with room to spare.</summary>
+    public const int MaxInstantLength = 64;
 
     private static bool Digits(string text, int start, int count, out int value)
     {

@@ -26,14 +26,22 @@ internal sealed class RequestParser(CompiledPolicy policy)
         }
         catch (JsonException e)
         {
-            var (wellFormed, isObject, lineId) = Inspect(line.ToArray());
-            id = lineId;
-            var field = FieldOf(e.Path);
-            if (!wellFormed || !isObject || field is null)
+            // Say precisely what is wrong: a key given twice, a lone surrogate, JSON that is not well formed.
+            var finding = JsonScan.Find(line, string.Empty, out id);
+            if (finding is not null)
             {
-                throw new PrivacyRequestException("malformed-json", null, isObject || !wellFormed
-                    ? $"The line is not valid JSON: {FirstSentence(e.Message)}"
-                    : "The line is JSON but not an object; each line must be one request object.");
+                throw new PrivacyRequestException(finding.Code, finding.Field, finding.Message);
+            }
+
+            var field = FieldOf(e.Path);
+            if (!IsObject(line))
+            {
+                throw new PrivacyRequestException("malformed-json", null, "The line is JSON but not an object; each line must be one request object.");
+            }
+
+            if (field is null)
+            {
+                throw new PrivacyRequestException("malformed-json", null, $"The line is not valid JSON: {FirstSentence(e.Message)}");
             }
 
             throw new PrivacyRequestException("invalid-field", field, $"'{field}' has the wrong type: {FirstSentence(e.Message)}");
@@ -100,20 +108,10 @@ internal sealed class RequestParser(CompiledPolicy policy)
         return cut < 0 ? message : message[..(cut + 1)];
     }
 
-    /// <summary>Whether a line that failed to deserialize is JSON at all, an object, and its top-level "id" string.</summary>
-    private static (bool WellFormed, bool IsObject, string? Id) Inspect(byte[] line)
+    /// <summary>Whether a well-formed line holds an object (rather than an array, a string, a number...).</summary>
+    private static bool IsObject(ReadOnlySpan<byte> line)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            var isObject = root.ValueKind == JsonValueKind.Object;
-            var id = isObject && root.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            return (true, isObject, id);
-        }
-        catch (JsonException)
-        {
-            return (false, false, null);
-        }
+        var first = line.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && line[first] == (byte)'{';
     }
 }

@@ -18,10 +18,17 @@ namespace Privacy.Analysis;
 /// <remarks>
 /// Findings (code, severity): <c>missing-clause</c> (error, documents only), <c>contradictory-rules</c>
 /// (error), <c>sensitive-permitted</c> (error), <c>shadowed-rule</c> (warning), <c>ignored-selector</c> (warning), <c>no-retention</c>
-/// (warning), <c>unused-purpose</c> (warning), <c>default-deny-gap</c> (info). Stateless and thread-safe.
+/// (warning), <c>unused-purpose</c> (warning), <c>default-deny-gap</c> (info), <c>analysis-too-large</c> (error: the
+/// analysis needed more than 20 million steps and stopped). Stateless and thread-safe.
 /// </remarks>
 public sealed class PolicyAnalyzer : IPolicyAnalyzer
 {
+    /// <summary>
+    /// The most steps one analysis may take (a step is one request combination examined, or one rule
+    /// compared with it); a policy that needs more gets an <c>analysis-too-large</c> error finding.
+    /// </summary>
+    internal const long MaxAnalysisWork = 20_000_000;
+
     /// <summary>Gets the shared analyzer.</summary>
     /// <value>A stateless instance.</value>
     public static PolicyAnalyzer Default { get; } = new();
@@ -43,9 +50,8 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
     public ImmutableArray<PolicyFinding> AnalyzeDocument(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        var result = PolicyDocument.Read(buffer.ToArray(), lenientClauses: true);
+        // Read under the document size limit: a larger input is refused as soon as it passes it.
+        var result = PolicyDocument.Read(PolicyDocument.ReadAll(utf8Json), lenientClauses: true);
         if (result.Policy is null)
         {
             throw new PolicyValidationException(result.Problems);
@@ -95,16 +101,41 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
             _ruleIndex = ruleIndex;
         }
 
+        /// <summary>Request combinations and rule comparisons examined so far, against <see cref="MaxAnalysisWork"/>.</summary>
+        private long _work;
+
         public List<PolicyFinding> Run()
         {
-            var contradicted = Contradictions();
-            Shadowed(contradicted);
-            SensitivePermitted();
-            IgnoredSelectors();
-            NoRetention();
-            UnusedPurposes();
-            Gaps();
+            try
+            {
+                var contradicted = Contradictions();
+                Shadowed(contradicted);
+                SensitivePermitted();
+                IgnoredSelectors();
+                NoRetention();
+                UnusedPurposes();
+                Gaps();
+            }
+            catch (WorkBudgetExceededException)
+            {
+                _findings.Add(new PolicyFinding(
+                    "analysis-too-large",
+                    FindingSeverity.Error,
+                    string.Empty,
+                    $"The analysis stopped after {MaxAnalysisWork} steps (request combinations times rules) without finishing, so this policy cannot be vouched for; split it or make it smaller."));
+            }
+
             return _findings;
+        }
+
+        /// <summary>Counts <paramref name="steps"/> units of work, and stops the analysis when the budget is spent.</summary>
+        private void Spend(long steps)
+        {
+            _work += steps;
+            if (_work > MaxAnalysisWork)
+            {
+                throw new WorkBudgetExceededException();
+            }
         }
 
         private string RulePath(int i) => $"/rules/{_ruleIndex(i)}";
@@ -116,6 +147,15 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
         private readonly record struct Cell(DataCategory? Category, string? Purpose, string? Recipient, string? Reason, string? Message, string? Channel);
 
         private IEnumerable<Cell> Cells(PrivacyAction action, IEnumerable<DataCategory>? only = null)
+        {
+            foreach (var cell in AllCells(action, only))
+            {
+                Spend(1);
+                yield return cell;
+            }
+        }
+
+        private IEnumerable<Cell> AllCells(PrivacyAction action, IEnumerable<DataCategory>? only)
         {
             var categories = only ?? _p.Categories;
             switch (action)
@@ -172,6 +212,12 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
 
         /// <summary>A prohibition that applies to the cell whenever <paramref name="permit"/> does, if any.</summary>
         private PolicyRule? Overriding(PolicyRule permit, PrivacyAction action, Cell cell)
+        {
+            Spend(_p.Rules.Length);
+            return OverridingRule(permit, action, cell);
+        }
+
+        private PolicyRule? OverridingRule(PolicyRule permit, PrivacyAction action, Cell cell)
             => _p.Rules.FirstOrDefault(q => q.Effect == RuleEffect.Prohibit
                 && (q.Conditions & ~permit.Conditions) == 0
                 && Matches(q, action, cell)
@@ -440,5 +486,10 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
         }
 
         private static string Names(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+    }
+
+    /// <summary>Thrown inside one analysis when its work budget is spent; never leaves the analyzer.</summary>
+    private sealed class WorkBudgetExceededException : Exception
+    {
     }
 }

@@ -67,13 +67,13 @@ public sealed class BreachPlanner : IBreachPlanner
             "GDPR art. 32 and art. 33(3)(d)");
         var authority = new BreachStep(
             "notify-authority",
-            incident.AwareAt + Options.AuthorityDeadline,
+            EndOfTime.Add(incident.AwareAt, Options.AuthorityDeadline),
             breach,
             risk == BreachRisk.Unlikely
                 ? "Not required: the breach is unlikely to result in a risk to people (only non-personal data); record it internally."
                 : $"Tell the supervisory authority within {Options.AuthorityDeadline.TotalHours:0} hours of awareness: {riskReason}.",
             "GDPR art. 33(1)");
-        var subjectsBy = incident.AwareAt + Options.SubjectDeadline;
+        var subjectsBy = EndOfTime.Add(incident.AwareAt, Options.SubjectDeadline);
 
         // The policy promises to tell the people whose personal data leaked, whatever the risk; GDPR
         // art. 34(1) demands it only for a high risk. The risk sets the urgency and the reason given;

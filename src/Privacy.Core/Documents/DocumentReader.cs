@@ -94,10 +94,9 @@ internal sealed class DocumentReader
         NodaTime.Instant? effectiveFrom = null;
         if (m.EffectiveFrom is not null)
         {
-            var parsed = OffsetDateTimePattern.ExtendedIso.Parse(m.EffectiveFrom);
-            if (parsed.Success)
+            if (InstantText.TryParse(m.EffectiveFrom, out var from))
             {
-                effectiveFrom = parsed.Value.ToInstant();
+                effectiveFrom = from;
             }
             else
             {

@@ -114,7 +114,7 @@ public static class PolicyDocument
         }
     }
 
-    private static byte[] ReadAll(Stream stream)
+    internal static byte[] ReadAll(Stream stream)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -169,6 +169,14 @@ public static class PolicyDocument
 
         using (document)
         {
+            var broken = BrokenStrings.Find(bytes.Span, MaxDepth);
+            if (broken.Count > 0)
+            {
+                // Strings that are not text cannot be read at all; say where each one is, and stop there.
+                problems.AddRange(broken.Select(pointer => new PolicyProblem(pointer, "invalid-string", "This string (or property name) holds a lone UTF-16 surrogate (half of a pair, such as an escaped U+D800 on its own), which is not text; write whole characters.")));
+                return new LoadResult(null, problems, []);
+            }
+
             var cleaned = DocumentShape.Document.Check(document.RootElement, string.Empty, problems);
             if (cleaned is null)
             {

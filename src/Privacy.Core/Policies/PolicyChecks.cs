@@ -13,6 +13,12 @@ internal static class PolicyChecks
         var problems = new List<PolicyProblem>();
         void Add(string path, string code, string message) => problems.Add(new PolicyProblem(path, code, message));
 
+        if (Limits(b) is { Count: > 0 } over)
+        {
+            // Past a size limit the other checks, the analysis and the compiled tables could cost without bound: stop here.
+            return over;
+        }
+
         var categories = Unique(b.Categories.Select(c => c.Id.Value), "/vocabulary/categories", "category", problems);
         var purposes = Unique(b.Purposes.Select(p => p.Id.Value), "/vocabulary/purposes", "purpose", problems);
         var recipients = Unique(b.Recipients.Select(r => r.Id.Value), "/vocabulary/recipients", "recipient", problems);
@@ -138,15 +144,110 @@ internal static class PolicyChecks
         return $"Unknown {kind} '{value}'{(suggestion.Length == 0 ? "." : suggestion)}";
     }
 
-    /// <summary>"; did you mean 'x'?" for the nearest known ids by edit distance, or nothing.</summary>
+    /// <summary>The most rules a policy may have.</summary>
+    public const int MaxRules = 1000;
+
+    /// <summary>The most entries in each vocabulary list, in the clauses, and in the retention grounds and rules.</summary>
+    public const int MaxEntries = 2000;
+
+    /// <summary>
+    /// The most combinations of ids one action's decision table may have: categories × purposes (collect,
+    /// use), categories × recipients × reasons (disclose), messages × channels (communicate).
+    /// </summary>
+    public const long MaxDecisionCells = 250_000;
+
+    /// <summary>The size limits that keep compilation memory and analysis time bounded; each one exceeded is a <c>too-large-policy</c> problem.</summary>
+    private static List<PolicyProblem> Limits(PolicyBuilder b)
+    {
+        var problems = new List<PolicyProblem>();
+        void Count(int count, int max, string path, string what)
+        {
+            if (count > max)
+            {
+                problems.Add(new PolicyProblem(path, "too-large-policy", $"The policy has {count} {what}; at most {max} are allowed, which keeps compiling and checking it bounded."));
+            }
+        }
+
+        Count(b.Rules.Count, MaxRules, "/rules", "rules");
+        Count(b.Categories.Count, MaxEntries, "/vocabulary/categories", "categories");
+        Count(b.Purposes.Count, MaxEntries, "/vocabulary/purposes", "purposes");
+        Count(b.Recipients.Count, MaxEntries, "/vocabulary/recipients", "recipients");
+        Count(b.Reasons.Count, MaxEntries, "/vocabulary/reasons", "reasons");
+        Count(b.Messages.Count, MaxEntries, "/vocabulary/messages", "messages");
+        Count(b.Channels.Count, MaxEntries, "/vocabulary/channels", "channels");
+        Count(b.Obligations.Count, MaxEntries, "/vocabulary/obligations", "obligations");
+        Count(b.Clauses.Count, MaxEntries, "/clauses", "clauses");
+        Count(b.Grounds.Count, MaxEntries, "/retention/grounds", "retention grounds");
+        Count(b.RetentionRules.Count, MaxEntries, "/retention/rules", "retention rules");
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        void Cells(long cells, string what)
+        {
+            if (cells > MaxDecisionCells)
+            {
+                problems.Add(new PolicyProblem("/vocabulary", "too-large-policy", $"The vocabulary gives {cells} combinations of {what}; at most {MaxDecisionCells} are allowed, which keeps the compiled decision tables bounded."));
+            }
+        }
+
+        Cells((long)b.Categories.Count * b.Purposes.Count, "categories and purposes");
+        Cells((long)b.Categories.Count * b.Recipients.Count * b.Reasons.Count, "categories, recipients and reasons");
+        Cells((long)b.Messages.Count * b.Channels.Count, "messages and channels");
+        return problems;
+    }
+
+    /// <summary>Values longer than this get no suggestion: no id is longer (<see cref="Internal.IdSyntax.MaxLength"/>).</summary>
+    public const int MaxSuggestionLength = Internal.IdSyntax.MaxLength;
+
+    /// <summary>At most this many known ids are compared with one unknown value.</summary>
+    public const int MaxSuggestionCandidates = 1000;
+
+    /// <summary>At most this many edit-distance cells are computed for one unknown value, however many ids are known.</summary>
+    public const int MaxSuggestionWork = 200_000;
+
+    /// <summary>
+    /// "; did you mean 'x'?" for the nearest known ids by edit distance, or nothing. The search is
+    /// bounded: values longer than <see cref="MaxSuggestionLength"/> get no suggestion, ids whose length
+    /// alone puts them too far are skipped, and the search stops after <see cref="MaxSuggestionCandidates"/>
+    /// ids or <see cref="MaxSuggestionWork"/> cells, so an enormous value or vocabulary costs little.
+    /// </summary>
     public static string Suggest(string value, IEnumerable<string> known)
     {
-        var nearest = known
-            .Select(k => (k, d: EditDistance(value, k)))
-            .Where(x => x.d <= Math.Max(2, value.Length / 3))
-            .OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal)
+        if (value.Length == 0 || value.Length > MaxSuggestionLength)
+        {
+            return string.Empty;
+        }
+
+        var limit = Math.Max(2, value.Length / 3);
+        var found = new List<(string Id, int Distance)>();
+        var candidates = 0;
+        var work = 0L;
+        foreach (var k in known)
+        {
+            if (++candidates > MaxSuggestionCandidates || work > MaxSuggestionWork)
+            {
+                break;
+            }
+
+            if (Math.Abs(k.Length - value.Length) > limit)
+            {
+                continue;
+            }
+
+            work += (long)value.Length * k.Length;
+            var d = EditDistance(value, k, limit);
+            if (d <= limit)
+            {
+                found.Add((k, d));
+            }
+        }
+
+        var nearest = found
+            .OrderBy(x => x.Distance).ThenBy(x => x.Id, StringComparer.Ordinal)
             .Take(3)
-            .Select(x => $"'{x.k}'")
+            .Select(x => $"'{x.Id}'")
             .ToList();
         return nearest.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", nearest)}?";
     }
@@ -179,7 +280,8 @@ internal static class PolicyChecks
         }
     }
 
-    private static int EditDistance(string a, string b)
+    /// <summary>The edit distance of two strings, or <paramref name="limit"/> + 1 as soon as it must exceed the limit.</summary>
+    private static int EditDistance(string a, string b, int limit)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
@@ -191,10 +293,17 @@ internal static class PolicyChecks
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowMin = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
             }
 
             (previous, current) = (current, previous);

@@ -387,10 +387,35 @@ public static class PolicyRenderer
         return o.ToString().TrimEnd('\n') + "\n";
     }
 
+    /// <summary>
+    /// Text with control characters (terminal escapes and the like), bidirectional controls and lone
+    /// surrogates replaced by U+FFFD, so that a notice shows what it says, wherever it is displayed.
+    /// </summary>
+    private static string Visible(string text)
+    {
+        var o = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            var pair = char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair)
+            {
+                o.Append(ch).Append(text[++i]);
+                continue;
+            }
+
+            var hidden = (ch < ' ' && ch is not '\n' and not '\t') || ch is (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029'
+                || char.IsSurrogate(ch);
+            o.Append(hidden ? '\uFFFD' : ch);
+        }
+
+        return o.ToString();
+    }
+
     private static string Md(string text)
     {
         var o = new StringBuilder(text.Length);
-        foreach (var ch in text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' '))
+        foreach (var ch in Visible(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ')))
         {
             if (ch is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#' or '|')
             {
@@ -405,7 +430,7 @@ public static class PolicyRenderer
 
     private static string Html(Notice n)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
+        static string E(string text) => WebUtility.HtmlEncode(Visible(text));
         var o = new StringBuilder();
         o.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(n.Title)).Append("</title>\n</head>\n<body>\n");
         o.Append("<h1>").Append(E(n.Title)).Append("</h1>\n");

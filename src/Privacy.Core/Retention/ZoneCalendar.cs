@@ -1,5 +1,6 @@
 using System;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Retention;
 
@@ -8,7 +9,8 @@ namespace Privacy.Retention;
 /// <c>zone.AtLeniently(start.InZone(zone).LocalDateTime + period)</c>, in a few integer operations:
 /// the zone's offsets are tabulated per day once (from 1970 to 2200), and dates are computed with
 /// civil-calendar arithmetic. Days near an offset change, instants outside the table and periods
-/// with time units take the general path. Immutable, thread-safe, allocation-free.
+/// with time units take the general path. A result past the end of time is <see cref="Instant.MaxValue"/>.
+/// Immutable, thread-safe, allocation-free.
 /// </summary>
 internal sealed class ZoneCalendar
 {
@@ -60,7 +62,7 @@ internal sealed class ZoneCalendar
 
     /// <summary>The instant a period after <paramref name="start"/>, counted on the zone's local calendar.</summary>
     public Instant Add(RetentionPeriod period, Instant start)
-        => period.Calendar is { } calendar ? Add(calendar, start) : start + period.Exact;
+        => period.Calendar is { } calendar ? Add(calendar, start) : EndOfTime.Add(start, period.Exact);
 
     private Instant Add(Period period, Instant start)
     {
@@ -124,7 +126,7 @@ internal sealed class ZoneCalendar
 
     private int OffsetOn(int day) => _offsets is null ? _fixedOffset : _offsets[day];
 
-    private Instant General(Period period, Instant start) => LenientMapping.ToInstant(start.InZone(_zone).LocalDateTime + period, _zone);
+    private Instant General(Period period, Instant start) => EndOfTime.AddCalendar(start, period, _zone);
 
     private static int CeilingDays(long ticks) => -FloorDays(-ticks);
 

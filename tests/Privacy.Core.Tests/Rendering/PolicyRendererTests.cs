@@ -102,4 +102,19 @@ public class PolicyRendererTests
 
         return count;
     }
+
+    [Theory]
+    [InlineData(NoticeFormat.Markdown)]
+    [InlineData(NoticeFormat.Html)]
+    public void Render_ControlCharactersInText_ShownAsReplacementCharacters(NoticeFormat format)
+    {
+        var builder = BuiltInPolicies.CreateIsmartviewPro2018Builder().WithName("Acme\u001b[2J\u202Eevil");
+
+        var notice = PolicyRenderer.Render(builder.Build(), format);
+
+        Assert.DoesNotContain('\u001b', notice);
+        Assert.DoesNotContain('\u202E', notice);
+        Assert.Contains("Acme\uFFFD", notice, System.StringComparison.Ordinal);
+        Assert.Contains("\uFFFDevil", notice, System.StringComparison.Ordinal);
+    }
 }
