@@ -215,7 +215,7 @@ public sealed class RightsPlanner : IRightsPlanner
             throw new InvalidOperationException("Suppressing a contact address needs a suppression key (PrivacyOptions.SuppressionKey) to hash it with.");
         }
 
-        return [.. addresses.Select(a => _hasher.Hash(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(h => new SuppressionEntry(h, since))];
+        return [.. addresses.Select(a => _hasher.Hash(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(h => new SuppressionEntry(h, since, _hasher.KeyId))];
     }
 
     /// <summary>Whether no other id lies below this one: access reports the most specific purposes only.</summary>
