@@ -31,6 +31,18 @@ internal static class PrivacyConfiguration
             }
         }
 
+        if (section[nameof(PrivacyOptions.TraceDecisions)] is { Length: > 0 } trace)
+        {
+            if (bool.TryParse(trace, out var on))
+            {
+                options.TraceDecisions = on;
+            }
+            else
+            {
+                options.ConfigurationProblems.Add($"{nameof(PrivacyOptions.TraceDecisions)}: '{trace}' is not true or false.");
+            }
+        }
+
         if (section[nameof(PrivacyOptions.TimeZone)] is { Length: > 0 } zone)
         {
             options.TimeZone = zone;

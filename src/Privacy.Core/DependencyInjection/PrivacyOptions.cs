@@ -69,6 +69,10 @@ public sealed class PrivacyOptions
     /// </value>
     public IDictionary<string, string> PreviousSuppressionKeys { get; } = new Dictionary<string, string>();
 
+    /// <summary>Gets or sets a value indicating whether each decision made through the DI services starts an activity (<c>privacy.decide</c>) on the <c>Privacy</c> activity source.</summary>
+    /// <value>False by default: plans, sweeps and reloads are traced, single decisions only counted, as a trace per decision is rarely worth its cost.</value>
+    public bool TraceDecisions { get; set; }
+
     /// <summary>Gets the settings of rights planning: rectification timing, response deadlines, clauses.</summary>
     /// <value>Defaults that suit the built-in policy.</value>
     public Rights.RightsPlannerOptions Rights { get; } = new();

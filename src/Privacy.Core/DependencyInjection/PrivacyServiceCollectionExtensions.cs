@@ -47,6 +47,7 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<PolicyReloadState>();
         services.TryAddSingleton<IPrivacyPolicyProvider, OptionsPolicyProvider>();
         services.TryAddSingleton<IPrivacyEvaluator, ProviderEvaluator>();
+        services.TryAddSingleton<PrivacyPolicyHealthCheck>();
         services.TryAddSingleton<IPrivacyGate, ClockedPrivacyGate>();
         services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value is { SuppressionKey: { } key } options
             ? new SuppressionList(ContactHasher.FromText(key, options.SuppressionKeyId), options.PreviousSuppressionKeys.Select(p => ContactHasher.FromText(p.Value, p.Key)))

@@ -52,6 +52,18 @@ public sealed class RightsPlanner : IRightsPlanner
         Preconditions.CheckDefined(right, nameof(right));
         Preconditions.CheckNotNull(subject, nameof(subject));
         Preconditions.CheckNotNull(records, nameof(records));
+        using var activity = Telemetry.PrivacyTelemetry.Source.StartActivity("privacy.rights.plan");
+        activity?.SetTag("privacy.right", right.ToString());
+        var started = Telemetry.PrivacyTelemetry.StartTiming(Telemetry.PrivacyTelemetry.PlanDuration);
+        var plan = PlanCore(right, subject, records, receivedAt, contactAddresses);
+        Telemetry.PrivacyTelemetry.RecordPlan(right, started);
+        activity?.SetTag("privacy.plan.items", plan.Items.Length);
+        activity?.SetTag("privacy.plan.problems", plan.Problems.Length);
+        return plan;
+    }
+
+    private RightsPlan PlanCore(RightKind right, DataSubject subject, IEnumerable<StoredRecord> records, Instant receivedAt, IEnumerable<string>? contactAddresses)
+    {
         var policy = _policy();
         var zone = policy.TimeZone;
         var respondBy = RetentionPeriod.FromPeriod(_options.ResponsePeriod).AddTo(receivedAt, zone);

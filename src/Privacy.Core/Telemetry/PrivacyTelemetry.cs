@@ -45,4 +45,70 @@ public static class PrivacyTelemetry
 
     /// <summary><c>privacy.sweep.duration</c>: how long a retention sweep took, in seconds.</summary>
     internal static readonly Histogram<double> SweepDuration = Meter.CreateHistogram<double>("privacy.sweep.duration", "s", "How long retention sweeps took.");
+
+    /// <summary>Counts a decision made through the DI services; costs two field reads when nobody listens.</summary>
+    internal static void RecordDecision(PrivacyAction action, in PrivacyDecision decision)
+    {
+        if (Decisions.Enabled)
+        {
+            Decisions.Add(1, new TagList { { "privacy.action", ActionName(action) }, { "privacy.effect", EffectName(decision.Effect) } });
+        }
+
+        if (decision.Effect == Effect.Deny && Denials.Enabled)
+        {
+            var clause = decision.Clauses.IsDefaultOrEmpty ? "(none)" : decision.Clauses[0].Value;
+            Denials.Add(1, new TagList { { "privacy.action", ActionName(action) }, { "privacy.clause", clause } });
+        }
+    }
+
+    /// <summary>A timestamp when a duration will be recorded, else 0 (and no clock is read).</summary>
+    internal static long StartTiming(Histogram<double> duration) => duration.Enabled ? Stopwatch.GetTimestamp() : 0;
+
+    internal static void RecordPlan(RightKind right, long started)
+    {
+        var name = RightName(right);
+        Plans.Add(1, new TagList { { "privacy.right", name } });
+        if (started != 0)
+        {
+            PlanDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "privacy.right", name } });
+        }
+    }
+
+    internal static void RecordSweep(string kind, int records, long started)
+    {
+        Sweeps.Add(1, new TagList { { "privacy.sweep", kind } });
+        SweptRecords.Add(records, new TagList { { "privacy.sweep", kind } });
+        if (started != 0)
+        {
+            SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "privacy.sweep", kind } });
+        }
+    }
+
+    internal static string ActionName(PrivacyAction action) => action switch
+    {
+        PrivacyAction.Collect => "collect",
+        PrivacyAction.Use => "use",
+        PrivacyAction.Disclose => "disclose",
+        PrivacyAction.Communicate => "communicate",
+        PrivacyAction.Retain => "retain",
+        _ => "unknown",
+    };
+
+    private static string EffectName(Effect effect) => effect switch
+    {
+        Effect.Deny => "deny",
+        Effect.Permit => "permit",
+        Effect.Retain => "retain",
+        Effect.Delete => "delete",
+        _ => "unknown",
+    };
+
+    private static string RightName(RightKind right) => right switch
+    {
+        RightKind.Access => "access",
+        RightKind.Erasure => "erasure",
+        RightKind.Rectification => "rectification",
+        RightKind.MarketingOptOut => "marketing-opt-out",
+        _ => "unknown",
+    };
 }
