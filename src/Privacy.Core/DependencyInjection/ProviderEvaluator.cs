@@ -15,83 +15,130 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
     private readonly IPrivacyPolicyProvider _provider;
     private readonly IDecisionObserver[] _observers;
     private readonly bool _trace;
+    private readonly bool _slow;
 
     public ProviderEvaluator(IPrivacyPolicyProvider provider, IEnumerable<IDecisionObserver>? observers = null, Microsoft.Extensions.Options.IOptions<PrivacyOptions>? options = null)
     {
         _provider = provider;
         _observers = observers?.ToArray() ?? [];
         _trace = options?.Value.TraceDecisions ?? false;
+        _slow = _trace || _observers.Length > 0;
     }
 
     public string PolicyId => _provider.Current.PolicyId;
 
     public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
     {
-        var policy = _provider.Current;
-        using var activity = _trace ? Start(PrivacyAction.Collect, policy) : null;
-        var decision = policy.Decide(request, subject);
-        Observe(PrivacyAction.Collect, decision, activity);
-        if (_observers.Length > 0)
+        if (_slow)
         {
-            Notify(new DecisionRecord(PrivacyAction.Collect, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+            return DecideObserved(request, subject);
         }
 
+        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
+        var decision = _provider.Current.Decide(request, subject);
+        PrivacyTelemetry.RecordDecision(PrivacyAction.Collect, decision);
         return decision;
     }
 
     public PrivacyDecision Decide(in UseRequest request, SubjectState subject)
     {
-        var policy = _provider.Current;
-        using var activity = _trace ? Start(PrivacyAction.Use, policy) : null;
-        var decision = policy.Decide(request, subject);
-        Observe(PrivacyAction.Use, decision, activity);
-        if (_observers.Length > 0)
+        if (_slow)
         {
-            Notify(new DecisionRecord(PrivacyAction.Use, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+            return DecideObserved(request, subject);
         }
 
+        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
+        var decision = _provider.Current.Decide(request, subject);
+        PrivacyTelemetry.RecordDecision(PrivacyAction.Use, decision);
         return decision;
     }
 
     public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject)
     {
-        var policy = _provider.Current;
-        using var activity = _trace ? Start(PrivacyAction.Disclose, policy) : null;
-        var decision = policy.Decide(request, subject);
-        Observe(PrivacyAction.Disclose, decision, activity);
-        if (_observers.Length > 0)
+        if (_slow)
         {
-            Notify(new DecisionRecord(PrivacyAction.Disclose, request.At, policy.PolicyId, decision, Category: request.Category, Recipient: request.Recipient, Reason: request.Reason));
+            return DecideObserved(request, subject);
         }
 
+        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
+        var decision = _provider.Current.Decide(request, subject);
+        PrivacyTelemetry.RecordDecision(PrivacyAction.Disclose, decision);
         return decision;
     }
 
     public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
     {
-        var policy = _provider.Current;
-        using var activity = _trace ? Start(PrivacyAction.Communicate, policy) : null;
-        var decision = policy.Decide(request, subject);
-        Observe(PrivacyAction.Communicate, decision, activity);
-        if (_observers.Length > 0)
+        if (_slow)
         {
-            Notify(new DecisionRecord(PrivacyAction.Communicate, request.At, policy.PolicyId, decision, Message: request.Message, Channel: request.Channel));
+            return DecideObserved(request, subject);
         }
 
+        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
+        var decision = _provider.Current.Decide(request, subject);
+        PrivacyTelemetry.RecordDecision(PrivacyAction.Communicate, decision);
         return decision;
     }
 
     public PrivacyDecision Decide(in RetainRequest request, SubjectState subject)
     {
+        if (_slow)
+        {
+            return DecideObserved(request, subject);
+        }
+
+        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
+        var decision = _provider.Current.Decide(request, subject);
+        PrivacyTelemetry.RecordDecision(PrivacyAction.Retain, decision);
+        return decision;
+    }
+
+    private PrivacyDecision DecideObserved(CollectRequest request, SubjectState subject)
+    {
+        var policy = _provider.Current;
+        using var activity = _trace ? Start(PrivacyAction.Collect, policy) : null;
+        var decision = policy.Decide(request, subject);
+        Observe(PrivacyAction.Collect, decision, activity);
+        Notify(new DecisionRecord(PrivacyAction.Collect, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        return decision;
+    }
+
+    private PrivacyDecision DecideObserved(UseRequest request, SubjectState subject)
+    {
+        var policy = _provider.Current;
+        using var activity = _trace ? Start(PrivacyAction.Use, policy) : null;
+        var decision = policy.Decide(request, subject);
+        Observe(PrivacyAction.Use, decision, activity);
+        Notify(new DecisionRecord(PrivacyAction.Use, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        return decision;
+    }
+
+    private PrivacyDecision DecideObserved(DiscloseRequest request, SubjectState subject)
+    {
+        var policy = _provider.Current;
+        using var activity = _trace ? Start(PrivacyAction.Disclose, policy) : null;
+        var decision = policy.Decide(request, subject);
+        Observe(PrivacyAction.Disclose, decision, activity);
+        Notify(new DecisionRecord(PrivacyAction.Disclose, request.At, policy.PolicyId, decision, Category: request.Category, Recipient: request.Recipient, Reason: request.Reason));
+        return decision;
+    }
+
+    private PrivacyDecision DecideObserved(CommunicateRequest request, SubjectState subject)
+    {
+        var policy = _provider.Current;
+        using var activity = _trace ? Start(PrivacyAction.Communicate, policy) : null;
+        var decision = policy.Decide(request, subject);
+        Observe(PrivacyAction.Communicate, decision, activity);
+        Notify(new DecisionRecord(PrivacyAction.Communicate, request.At, policy.PolicyId, decision, Message: request.Message, Channel: request.Channel));
+        return decision;
+    }
+
+    private PrivacyDecision DecideObserved(RetainRequest request, SubjectState subject)
+    {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Retain, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Retain, decision, activity);
-        if (_observers.Length > 0)
-        {
-            Notify(new DecisionRecord(PrivacyAction.Retain, request.At, policy.PolicyId, decision, Category: request.Category));
-        }
-
+        Notify(new DecisionRecord(PrivacyAction.Retain, request.At, policy.PolicyId, decision, Category: request.Category));
         return decision;
     }
 

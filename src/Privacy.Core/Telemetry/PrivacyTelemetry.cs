@@ -47,7 +47,16 @@ public static class PrivacyTelemetry
     internal static readonly Histogram<double> SweepDuration = Meter.CreateHistogram<double>("privacy.sweep.duration", "s", "How long retention sweeps took.");
 
     /// <summary>Counts a decision made through the DI services; costs two field reads when nobody listens.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void RecordDecision(PrivacyAction action, in PrivacyDecision decision)
+    {
+        if (Decisions.Enabled || Denials.Enabled)
+        {
+            RecordDecisionSlow(action, decision);
+        }
+    }
+
+    private static void RecordDecisionSlow(PrivacyAction action, in PrivacyDecision decision)
     {
         if (Decisions.Enabled)
         {
