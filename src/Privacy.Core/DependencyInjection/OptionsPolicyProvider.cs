@@ -27,6 +27,10 @@ namespace Privacy.DependencyInjection;
 /// <see cref="PrivacyOptions.PolicyReloadDelay"/>, and a document that does not load is checked once more
 /// after the same delay before it is reported, so an editor truncating and then writing the file never
 /// causes a false refusal. A document whose bytes did not change is not reloaded.
+/// <para>Why not <c>PhysicalFileProvider.Watch</c>: its watcher matches changes against the file's own name
+/// and, by default, ignores dot-prefixed entries, so the rename of a ConfigMap's <c>..data</c> link is never
+/// reported (the long-standing reason configuration reload misses ConfigMap updates); it would also add
+/// three packages for what one <see cref="FileSystemWatcher"/> on the directory and a debounce timer do.</para>
 /// </remarks>
 internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposable
 {
