@@ -19,6 +19,9 @@ internal static class RightsCommand
     /// <summary>The environment variable that holds the key contact addresses are hashed with.</summary>
     public const string KeyVariable = "PRIVACY_SUPPRESSION_KEY";
 
+    /// <summary>The environment variable that holds the key's id, carried by each suppression entry; derived from the key when unset.</summary>
+    public const string KeyIdVariable = "PRIVACY_SUPPRESSION_KEY_ID";
+
     public static Command Create(CliIO io)
     {
         var command = new Command("rights", "Plan the answer to a data-subject request from the subject's history and the stored records.");
@@ -79,7 +82,7 @@ internal static class RightsCommand
                     return ExitCodes.Usage;
                 }
 
-                hasher = ContactHasher.FromText(key);
+                hasher = ContactHasher.FromText(key, Environment.GetEnvironmentVariable(KeyIdVariable) is { Length: > 0 } keyId ? keyId : null);
             }
 
             DataSubject dataSubject;

@@ -74,6 +74,10 @@ internal static class PlanJson
                     json.WriteStartObject();
                     json.WriteString("hash", entry.Hash);
                     json.WriteString("since", DecisionWriter.FormatInstant(entry.Since));
+                    if (entry.KeyId is { } keyId)
+                    {
+                        json.WriteString("keyId", keyId);
+                    }
                     json.WriteEndObject();
                 }
 

@@ -48,7 +48,7 @@ internal static class PlanText
 
         foreach (var entry in plan.Suppressions)
         {
-            o.WriteLine($"  suppress {entry.Hash} from {Instant(entry.Since)}: no message of any kind, on any channel");
+            o.WriteLine($"  suppress {entry.Hash} (key {entry.KeyId ?? "unnamed"}) from {Instant(entry.Since)}: no message of any kind, on any channel");
         }
 
         if (plan.OptOut is { } optOut)

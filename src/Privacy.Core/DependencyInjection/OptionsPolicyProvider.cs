@@ -1,6 +1,7 @@
 using System;
-using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,15 +9,29 @@ using Microsoft.Extensions.Options;
 using Privacy.BuiltIn;
 using Privacy.Compilation;
 using Privacy.Policies;
+using Privacy.Telemetry;
 
 namespace Privacy.DependencyInjection;
 
 /// <summary>
-/// Compiles the policy the options name on first use, and again whenever the options change or the
-/// policy document on disk changes. A new version replaces the old one with a single reference
-/// write, so a decision sees either the old policy or the new one, never a mixture; an invalid
-/// version is refused and logged, and the last good policy stays in force.
+/// Compiles the policy the options name on first use, and again whenever the options change, the
+/// policy document on disk changes, or <see cref="Reload()"/> is called. A new version replaces the
+/// old one with a single reference write, so a decision sees either the old policy or the new one,
+/// never a mixture; an invalid version is refused, logged and reported, and the last good policy stays
+/// in force.
 /// </summary>
+/// <remarks>
+/// The document's directory is watched, not just the file, so that a rename over the file, an editor's
+/// write-to-a-temporary-then-rename and a Kubernetes ConfigMap update (the <c>..data</c> symlink
+/// repointed to a new directory) are all seen. Changes are debounced by
+/// <see cref="PrivacyOptions.PolicyReloadDelay"/>, and a document that does not load is checked once more
+/// after the same delay before it is reported, so an editor truncating and then writing the file never
+/// causes a false refusal. A document whose bytes did not change is not reloaded.
+/// <para>Why not <c>PhysicalFileProvider.Watch</c>: its watcher matches changes against the file's own name
+/// and, by default, ignores dot-prefixed entries, so the rename of a ConfigMap's <c>..data</c> link is never
+/// reported (the long-standing reason configuration reload misses ConfigMap updates); it would also add
+/// three packages for what one <see cref="FileSystemWatcher"/> on the directory and a debounce timer do.</para>
+/// </remarks>
 internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposable
 {
     private readonly IOptionsMonitor<PrivacyOptions> _options;
@@ -24,10 +39,13 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
     private readonly PolicyReloadState _state;
     private readonly IDisposable? _subscription;
     private readonly object _gate = new();
+    private readonly Timer _debounce;
     private CompiledPolicy? _current;
     private Exception? _lastError;
     private FileSystemWatcher? _watcher;
     private string? _watchedPath;
+    private byte[]? _lastContentHash;
+    private byte[]? _settlingHash;
     private bool _disposed;
 
     public OptionsPolicyProvider(IOptionsMonitor<PrivacyOptions> options, ILogger<OptionsPolicyProvider>? logger = null, PolicyReloadState? state = null)
@@ -35,11 +53,12 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _state = state ?? new PolicyReloadState();
+        _debounce = new Timer(static self => ((OptionsPolicyProvider)self!).OnDocumentSettled(), this, Timeout.Infinite, Timeout.Infinite);
         _subscription = options.OnChange((value, name) =>
         {
             if (string.Equals(name ?? Options.DefaultName, Options.DefaultName, StringComparison.Ordinal))
             {
-                Reload(value);
+                Reload(value, fromWatcher: false);
             }
         });
     }
@@ -51,8 +70,8 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
     public Exception? LastReloadError => Volatile.Read(ref _lastError);
 
     /// <summary>Reloads the policy from the current options (and document) now.</summary>
-    /// <returns>True when a new version took effect; false when it was refused.</returns>
-    public bool Reload() => Reload(_options.CurrentValue);
+    /// <returns>True when the policy in force is the one the options and document describe; false when the new version was refused.</returns>
+    public bool Reload() => Reload(_options.CurrentValue, fromWatcher: false);
 
     public void Dispose()
     {
@@ -61,10 +80,14 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
             _disposed = true;
             _watcher?.Dispose();
             _watcher = null;
+            _debounce.Dispose();
         }
 
         _subscription?.Dispose();
     }
+
+    /// <summary>Exceptions no reload may swallow: the process is in trouble, not the document.</summary>
+    internal static bool IsFatal(Exception e) => e is OutOfMemoryException or StackOverflowException or AccessViolationException or ThreadAbortException;
 
     private CompiledPolicy Initialize()
     {
@@ -73,21 +96,54 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
             if (_current is null)
             {
                 var options = _options.CurrentValue;
-                Volatile.Write(ref _current, Compile(options));
+                var path = PolicyCustomization.DocumentPath(options);
+                var content = path is null ? null : PolicyFile.Read(path);
+                var compiled = Compile(options, content);
+                Volatile.Write(ref _current, compiled);
+                _lastContentHash = content is null ? null : SHA256.HashData(content);
                 _state.HasPolicy = true;
-                Watch(options);
+                Watch(path);
             }
 
             return _current;
         }
     }
 
-    private static CompiledPolicy Compile(PrivacyOptions options) => CompiledPolicy.Compile(PolicyCustomization.Resolve(options));
+    private static CompiledPolicy Compile(PrivacyOptions options, byte[]? content)
+    {
+        var policy = options.PolicyInstance ?? (content is null ? BuiltInPolicies.Get(options.Policy) : PolicyCustomization.LoadDocument(content));
+        return CompiledPolicy.Compile(PolicyCustomization.Apply(options, policy));
+    }
 
-    private bool Reload(PrivacyOptions options)
+    private void OnDocumentSettled()
+    {
+        try
+        {
+            Reload(_options.CurrentValue, fromWatcher: true);
+        }
+        catch (Exception e) when (!IsFatal(e))
+        {
+            // Reload reports every failure itself; this only keeps a timer thread from taking the process down.
+            Volatile.Write(ref _lastError, e);
+        }
+    }
+
+    private void OnDirectoryChanged(object sender, FileSystemEventArgs e)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _debounce.Change(_options.CurrentValue.PolicyReloadDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private bool Reload(PrivacyOptions options, bool fromWatcher)
     {
         CompiledPolicy inForce;
         Exception? error = null;
+        var source = Source(options);
         lock (_gate)
         {
             if (_disposed)
@@ -95,46 +151,99 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
                 return false;
             }
 
+            using var activity = PrivacyTelemetry.Source.StartActivity("privacy.policy.reload");
+            activity?.SetTag("privacy.policy.source", source);
+            activity?.SetTag("privacy.reload.trigger", fromWatcher ? "file" : "options");
+            var path = PolicyCustomization.DocumentPath(options);
+            byte[]? hash = null;
             try
             {
-                var compiled = Compile(options);
+                var content = path is null ? null : PolicyFile.Read(path);
+                hash = content is null ? null : SHA256.HashData(content);
+                if (fromWatcher && hash is not null && _lastContentHash is not null && hash.AsSpan().SequenceEqual(_lastContentHash))
+                {
+                    // Touched, or an event on a neighbour: the document the policy came from is unchanged.
+                    PrivacyLog.PolicyUnchanged(_logger, path!);
+                    _settlingHash = null;
+                    activity?.SetTag("privacy.reload.outcome", "unchanged");
+                    return _lastError is null;
+                }
+
+                var compiled = Compile(options, content);
                 Volatile.Write(ref _current, compiled);
                 Volatile.Write(ref _lastError, null);
+                _lastContentHash = hash;
+                _settlingHash = null;
                 _state.HasPolicy = true;
                 inForce = compiled;
-                _logger.LogInformation("Privacy policy {PolicyId} version {Version} is now in force (from {Source}).", compiled.PolicyId, compiled.Policy.Version, Source(options));
+                PrivacyLog.PolicyLoaded(_logger, compiled.PolicyId, compiled.Policy.Version, source);
             }
-            catch (Exception e) when (e is PolicyValidationException or KeyNotFoundException or ArgumentException or IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception e) when (!IsFatal(e))
             {
+                // Whatever a document throws is refused: the last good policy stays in force, so nothing new is permitted.
+                if (fromWatcher && !Same(hash, _settlingHash))
+                {
+                    // Perhaps half-written (truncated, or renamed away for a moment): look again once it has settled.
+                    _settlingHash = hash ?? [];
+                    PrivacyLog.PolicySettling(_logger, path ?? source);
+                    _debounce.Change(options.PolicyReloadDelay, Timeout.InfiniteTimeSpan);
+                    activity?.SetTag("privacy.reload.outcome", "settling");
+                    return false;
+                }
+
                 error = e;
+                _settlingHash = null;
+                _lastContentHash = hash;
                 Volatile.Write(ref _lastError, e);
+                PrivacyTelemetry.Reloads.Add(1, new TagList { { "privacy.outcome", "failure" } });
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                var problems = e is PolicyValidationException invalid ? string.Join(Environment.NewLine, invalid.Problems) : e.Message;
                 if (_current is null)
                 {
                     // Nothing good to fall back on: the first use will report the problem.
-                    _logger.LogError(e, "The privacy policy from {Source} could not be loaded; no policy is in force yet.", Source(options));
-                    Watch(options);
+                    PrivacyLog.PolicyUnavailable(_logger, e, source, problems);
+                    Watch(path);
                     return false;
                 }
 
                 inForce = _current;
-                _logger.LogError(e, "The new privacy policy from {Source} was refused; policy {PolicyId} version {Version} stays in force. {Problems}", Source(options), inForce.PolicyId, inForce.Policy.Version, e.Message);
+                PrivacyLog.PolicyRefused(_logger, e, source, inForce.PolicyId, inForce.Policy.Version, problems);
             }
 
-            Watch(options);
+            if (error is null)
+            {
+                PrivacyTelemetry.Reloads.Add(1, new TagList { { "privacy.outcome", "success" } });
+                activity?.SetTag("privacy.policy.id", inForce.PolicyId);
+                activity?.SetTag("privacy.policy.version", inForce.Policy.Version);
+            }
+
+            Watch(path);
         }
 
-        Reloaded?.Invoke(this, new PolicyReloadedEventArgs(inForce, error));
+        RaiseReloaded(new PolicyReloadedEventArgs(inForce, error));
         return error is null;
     }
 
-    private static string Source(PrivacyOptions options) => options.PolicyInstance is not null ? "a policy instance" : options.Policy;
-
-    /// <summary>Watches the policy document the options name, if any; called under the lock.</summary>
-    private void Watch(PrivacyOptions options)
+    private void RaiseReloaded(PolicyReloadedEventArgs outcome)
     {
-        var path = options.PolicyInstance is null && !options.Policy.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal)
-            ? Path.GetFullPath(options.Policy)
-            : null;
+        try
+        {
+            Reloaded?.Invoke(this, outcome);
+        }
+        catch (Exception e) when (!IsFatal(e))
+        {
+            // A subscriber's failure is theirs; the reload itself succeeded or was reported above.
+            _logger.LogWarning(e, "A Reloaded event handler threw.");
+        }
+    }
+
+    private static bool Same(byte[]? a, byte[]? b) => a is null ? b is { Length: 0 } : b is not null && a.AsSpan().SequenceEqual(b);
+
+    private static string Source(PrivacyOptions options) => options.PolicyInstance is not null ? "a policy instance" : PolicyCustomization.DocumentPath(options) ?? options.Policy;
+
+    /// <summary>Watches the directory of the policy document, if any; called under the lock.</summary>
+    private void Watch(string? path)
+    {
         if (string.Equals(path, _watchedPath, StringComparison.Ordinal) || _disposed)
         {
             return;
@@ -150,25 +259,23 @@ internal sealed class OptionsPolicyProvider : IPrivacyPolicyProvider, IDisposabl
 
         try
         {
-            var watcher = new FileSystemWatcher(directory, Path.GetFileName(path))
+            // The whole directory, not only the file's name: a ConfigMap update renames "..data", and a rename
+            // over the file arrives under another name first. Content hashes keep neighbours' changes cheap.
+            var watcher = new FileSystemWatcher(directory)
             {
-                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.CreationTime,
+                IncludeSubdirectories = false,
             };
-            watcher.Changed += (_, _) => Reload();
-            watcher.Created += (_, _) => Reload();
-            watcher.Renamed += (_, e) =>
-            {
-                if (string.Equals(e.FullPath, path, StringComparison.Ordinal))
-                {
-                    Reload();
-                }
-            };
+            watcher.Changed += OnDirectoryChanged;
+            watcher.Created += OnDirectoryChanged;
+            watcher.Deleted += OnDirectoryChanged;
+            watcher.Renamed += OnDirectoryChanged;
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
-            _logger.LogWarning(e, "Cannot watch the privacy policy document {Path} for changes; restart the host or change the options to reload it.", path);
+            PrivacyLog.PolicyWatchFailed(_logger, e, path);
         }
     }
 }

@@ -13,9 +13,11 @@ namespace Privacy.DependencyInjection;
 /// <summary>Resolves <see cref="PrivacyOptions"/> into a policy, applying the operator's settings.</summary>
 internal static class PolicyCustomization
 {
-    public static PrivacyPolicy Resolve(PrivacyOptions options)
+    public static PrivacyPolicy Resolve(PrivacyOptions options) => Apply(options, options.PolicyInstance ?? Load(options));
+
+    /// <summary>Applies the operator's settings to a policy.</summary>
+    public static PrivacyPolicy Apply(PrivacyOptions options, PrivacyPolicy policy)
     {
-        var policy = options.PolicyInstance ?? Load(options.Policy);
         if (options.TimeZone is null && options.ErasurePeriod is null && options.Retention.Count == 0)
         {
             return policy;
@@ -42,15 +44,30 @@ internal static class PolicyCustomization
         return builder.Build();
     }
 
-    /// <summary>Loads a policy reference: <c>builtin:ID</c>, or the path of a policy document.</summary>
-    public static PrivacyPolicy Load(string reference)
+    /// <summary>Loads the policy the options name: <c>builtin:ID</c>, or the path of a policy document.</summary>
+    public static PrivacyPolicy Load(PrivacyOptions options)
+        => DocumentPath(options) is { } path ? LoadDocument(PolicyFile.Read(path)) : BuiltInPolicies.Get(options.Policy);
+
+    /// <summary>Parses a document read by <see cref="PolicyFile.Read"/>.</summary>
+    public static PrivacyPolicy LoadDocument(byte[] utf8)
     {
-        if (reference.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(reference))
+        using var stream = new System.IO.MemoryStream(utf8, writable: false);
+        return PolicyDocument.Load(stream);
+    }
+
+    /// <summary>
+    /// The full path of the policy document the options name, a relative path being resolved against
+    /// <see cref="PrivacyOptions.ContentRoot"/> (the host's content root) or else the current directory;
+    /// null for a built-in policy or a policy instance.
+    /// </summary>
+    public static string? DocumentPath(PrivacyOptions options)
+    {
+        if (options.PolicyInstance is not null || options.Policy is null || options.Policy.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(options.Policy))
         {
-            return BuiltInPolicies.Get(reference);
+            return null;
         }
 
-        return PolicyDocument.Load(reference);
+        return options.ContentRoot is { Length: > 0 } root ? System.IO.Path.GetFullPath(options.Policy, System.IO.Path.GetFullPath(root)) : System.IO.Path.GetFullPath(options.Policy);
     }
 
     public static IEnumerable<string> Problems(PrivacyOptions options)
@@ -74,12 +91,17 @@ internal static class PolicyCustomization
             string? failure = null;
             try
             {
-                policy = PolicyDocument.Load(options.Policy!);
+                policy = Load(options);
             }
             catch (PolicyValidationException e)
             {
                 failure = $"{nameof(PrivacyOptions.Policy)}: the policy document '{options.Policy}' is invalid:{Environment.NewLine}"
                     + string.Join(Environment.NewLine, e.Problems.Select(p => "  " + p));
+            }
+            catch (Exception e) when (!OptionsPolicyProvider.IsFatal(e))
+            {
+                // Whatever a broken document throws fails the start with its message; it never lets a policy through.
+                failure = $"{nameof(PrivacyOptions.Policy)}: the policy document '{options.Policy}' cannot be loaded: {e.Message}";
             }
 
             if (policy is null)
@@ -94,6 +116,11 @@ internal static class PolicyCustomization
             yield return $"{nameof(PrivacyOptions.TimeZone)}: unknown time zone '{zone}'; use a tz database id such as 'Europe/Oslo' or 'UTC'.";
         }
 
+        if (options.PolicyReloadDelay < TimeSpan.Zero || options.PolicyReloadDelay > TimeSpan.FromHours(1))
+        {
+            yield return $"{nameof(PrivacyOptions.PolicyReloadDelay)}: '{options.PolicyReloadDelay}' must lie between zero and one hour.";
+        }
+
         if (options.ErasurePeriod is { } erasure && IsNegative(erasure))
         {
             yield return $"{nameof(PrivacyOptions.ErasurePeriod)}: '{erasure}' is negative.";
@@ -101,7 +128,20 @@ internal static class PolicyCustomization
 
         if (options.SuppressionKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < Privacy.Rights.ContactHasher.MinimumKeyLength)
         {
-            yield return $"{nameof(PrivacyOptions.SuppressionKey)}: a suppression key needs at least {Privacy.Rights.ContactHasher.MinimumKeyLength} bytes.";
+            yield return $"{nameof(PrivacyOptions.SuppressionKey)}: a suppression key needs at least {Privacy.Rights.ContactHasher.MinimumKeyLength} bytes (it has {System.Text.Encoding.UTF8.GetByteCount(key)}); generate one with, for example, 'openssl rand -base64 48'.";
+        }
+
+        if (options.SuppressionKeyId is { } id && id.Trim().Length == 0)
+        {
+            yield return $"{nameof(PrivacyOptions.SuppressionKeyId)}: a key id must not be blank.";
+        }
+
+        foreach (var (previousId, previousKey) in options.PreviousSuppressionKeys)
+        {
+            if (previousKey is null || System.Text.Encoding.UTF8.GetByteCount(previousKey) < Privacy.Rights.ContactHasher.MinimumKeyLength)
+            {
+                yield return $"{nameof(PrivacyOptions.PreviousSuppressionKeys)}:{previousId}: a suppression key needs at least {Privacy.Rights.ContactHasher.MinimumKeyLength} bytes.";
+            }
         }
 
         foreach (var (category, period) in options.Retention)

@@ -14,6 +14,35 @@ internal static class PrivacyConfiguration
             options.Policy = policy;
         }
 
+        if (section[nameof(PrivacyOptions.ContentRoot)] is { Length: > 0 } root)
+        {
+            options.ContentRoot = root;
+        }
+
+        if (section[nameof(PrivacyOptions.PolicyReloadDelay)] is { Length: > 0 } delay)
+        {
+            if (System.TimeSpan.TryParse(delay, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                options.PolicyReloadDelay = parsed;
+            }
+            else
+            {
+                options.ConfigurationProblems.Add($"{nameof(PrivacyOptions.PolicyReloadDelay)}: '{delay}' is not a time span; write for example 00:00:00.250.");
+            }
+        }
+
+        if (section[nameof(PrivacyOptions.TraceDecisions)] is { Length: > 0 } trace)
+        {
+            if (bool.TryParse(trace, out var on))
+            {
+                options.TraceDecisions = on;
+            }
+            else
+            {
+                options.ConfigurationProblems.Add($"{nameof(PrivacyOptions.TraceDecisions)}: '{trace}' is not true or false.");
+            }
+        }
+
         if (section[nameof(PrivacyOptions.TimeZone)] is { Length: > 0 } zone)
         {
             options.TimeZone = zone;
@@ -27,6 +56,19 @@ internal static class PrivacyConfiguration
         if (section[nameof(PrivacyOptions.SuppressionKey)] is { Length: > 0 } key)
         {
             options.SuppressionKey = key;
+        }
+
+        if (section[nameof(PrivacyOptions.SuppressionKeyId)] is { Length: > 0 } keyId)
+        {
+            options.SuppressionKeyId = keyId;
+        }
+
+        foreach (var child in section.GetSection(nameof(PrivacyOptions.PreviousSuppressionKeys)).GetChildren())
+        {
+            if (child.Value is { Length: > 0 } previous)
+            {
+                options.PreviousSuppressionKeys[child.Key] = previous;
+            }
         }
 
         BindRights(section.GetSection(nameof(PrivacyOptions.Rights)), options);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class PrivacyServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PrivacyOptions>, ContentRootConfiguration>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>());
 #pragma warning disable RS0030 // The DI default is the one place the system clock is allowed.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
@@ -45,9 +47,10 @@ public static class PrivacyServiceCollectionExtensions
         services.TryAddSingleton<PolicyReloadState>();
         services.TryAddSingleton<IPrivacyPolicyProvider, OptionsPolicyProvider>();
         services.TryAddSingleton<IPrivacyEvaluator, ProviderEvaluator>();
+        services.TryAddSingleton<PrivacyPolicyHealthCheck>();
         services.TryAddSingleton<IPrivacyGate, ClockedPrivacyGate>();
-        services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.SuppressionKey is { } key
-            ? new SuppressionList(ContactHasher.FromText(key))
+        services.TryAddSingleton<ISuppressionList>(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value is { SuppressionKey: { } key } options
+            ? new SuppressionList(ContactHasher.FromText(key, options.SuppressionKeyId), options.PreviousSuppressionKeys.Select(p => ContactHasher.FromText(p.Value, p.Key)))
             : new UnconfiguredSuppressionList());
         services.TryAddSingleton<IRightsPlanner>(sp =>
         {
@@ -55,7 +58,7 @@ public static class PrivacyServiceCollectionExtensions
             return new RightsPlanner(
                 sp.GetRequiredService<IPrivacyPolicyProvider>(),
                 options.Rights,
-                options.SuppressionKey is { } key ? ContactHasher.FromText(key) : null);
+                options.SuppressionKey is { } key ? ContactHasher.FromText(key, options.SuppressionKeyId) : null);
         });
         services.TryAddSingleton<Privacy.Versioning.IPolicyDiffer>(Privacy.Versioning.PolicyDiffer.Instance);
         services.TryAddSingleton<Privacy.Versioning.IChangeNoticePlanner>(sp => new Privacy.Versioning.ChangeNoticePlanner(sp.GetRequiredService<Privacy.Versioning.IPolicyDiffer>()));

@@ -34,10 +34,16 @@ public static class RetentionSweep
     {
         Preconditions.CheckNotNull(policy, nameof(policy));
         Preconditions.CheckArgument(verdicts.Length >= records.Length, nameof(verdicts), $"The verdict span holds {verdicts.Length} but there are {records.Length} records.");
+        using var activity = Telemetry.PrivacyTelemetry.Source.StartActivity("privacy.retention.sweep");
+        activity?.SetTag("privacy.sweep", "deadlines");
+        activity?.SetTag("privacy.sweep.records", records.Length);
+        var started = Telemetry.PrivacyTelemetry.StartTiming(Telemetry.PrivacyTelemetry.SweepDuration);
         for (var i = 0; i < records.Length; i++)
         {
             verdicts[i] = Decide(policy, records[i], subjects, at);
         }
+
+        Telemetry.PrivacyTelemetry.RecordSweep("deadlines", records.Length, started);
     }
 
     /// <summary>
@@ -65,6 +71,10 @@ public static class RetentionSweep
         var dueUpTo = new Instant[categories];
         var keptAfter = new Instant[categories];
         dueUpTo.AsSpan().Fill(Unknown);
+        using var activity = Telemetry.PrivacyTelemetry.Source.StartActivity("privacy.retention.sweep");
+        activity?.SetTag("privacy.sweep", "effects");
+        activity?.SetTag("privacy.sweep.records", records.Length);
+        var started = Telemetry.PrivacyTelemetry.StartTiming(Telemetry.PrivacyTelemetry.SweepDuration);
         var due = 0;
         for (var i = 0; i < records.Length; i++)
         {
@@ -91,6 +101,8 @@ public static class RetentionSweep
             due += effect == Effect.Delete ? 1 : 0;
         }
 
+        Telemetry.PrivacyTelemetry.RecordSweep("effects", records.Length, started);
+        activity?.SetTag("privacy.sweep.due", due);
         return due;
     }
 

@@ -52,6 +52,18 @@ public sealed class RightsPlanner : IRightsPlanner
         Preconditions.CheckDefined(right, nameof(right));
         Preconditions.CheckNotNull(subject, nameof(subject));
         Preconditions.CheckNotNull(records, nameof(records));
+        using var activity = Telemetry.PrivacyTelemetry.Source.StartActivity("privacy.rights.plan");
+        activity?.SetTag("privacy.right", right.ToString());
+        var started = Telemetry.PrivacyTelemetry.StartTiming(Telemetry.PrivacyTelemetry.PlanDuration);
+        var plan = PlanCore(right, subject, records, receivedAt, contactAddresses);
+        Telemetry.PrivacyTelemetry.RecordPlan(right, started);
+        activity?.SetTag("privacy.plan.items", plan.Items.Length);
+        activity?.SetTag("privacy.plan.problems", plan.Problems.Length);
+        return plan;
+    }
+
+    private RightsPlan PlanCore(RightKind right, DataSubject subject, IEnumerable<StoredRecord> records, Instant receivedAt, IEnumerable<string>? contactAddresses)
+    {
         var policy = _policy();
         var zone = policy.TimeZone;
         var respondBy = RetentionPeriod.FromPeriod(_options.ResponsePeriod).AddTo(receivedAt, zone);
@@ -223,7 +235,7 @@ public sealed class RightsPlanner : IRightsPlanner
             throw new InvalidOperationException("Suppressing a contact address needs a suppression key (PrivacyOptions.SuppressionKey) to hash it with.");
         }
 
-        return [.. addresses.Select(a => _hasher.Hash(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(h => new SuppressionEntry(h, since))];
+        return [.. addresses.Select(a => _hasher.Hash(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(h => new SuppressionEntry(h, since, _hasher.KeyId))];
     }
 
     /// <summary>Whether no other id lies below this one: access reports the most specific purposes only.</summary>

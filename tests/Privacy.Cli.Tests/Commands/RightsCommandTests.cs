@@ -45,7 +45,7 @@ public class RightsCommandTests
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["PRIVACY_SUPPRESSION_KEY"] = "a-key-for-the-cli-test";
+        start.Environment["PRIVACY_SUPPRESSION_KEY"] = "a-key-for-the-cli-test-of-32-bytes";
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -55,6 +55,48 @@ public class RightsCommandTests
         var entry = JsonDocument.Parse(stdout).RootElement.GetProperty("suppression")[0];
         Assert.StartsWith("hmac-sha256:", entry.GetProperty("hash").GetString(), StringComparison.Ordinal);
         Assert.Equal("2026-03-01T10:00:00Z", entry.GetProperty("since").GetString());
+    }
+
+    [Fact]
+    public async Task Erase_LookalikeContact_HashesAsTheLibraryDoesWithTheKeyId()
+    {
+        // A separate process, so the tool's own globalization settings apply, as for a user.
+        const string key = "a-key-for-the-cli-test-of-32-bytes";
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "privacy.dll"));
+        string[] args = ["rights", "erase", .. Common, "--contact", "\uFF2A\uFF41ne\u200B.Doe@B\u00DCCHER.example", "--contact", "jane.doe@xn--bcher-kva.example."];
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PRIVACY_SUPPRESSION_KEY"] = key;
+        start.Environment["PRIVACY_SUPPRESSION_KEY_ID"] = "2026-03";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, stderr);
+        var entry = Assert.Single(JsonDocument.Parse(stdout).RootElement.GetProperty("suppression").EnumerateArray());
+        Assert.Equal(Privacy.Rights.ContactHasher.FromText(key).Hash("jane.doe@bücher.example"), entry.GetProperty("hash").GetString());
+        Assert.Equal("2026-03", entry.GetProperty("keyId").GetString());
+    }
+
+    [Fact]
+    public void Erase_ContactWithA31ByteKey_IsAUsageError()
+    {
+        Environment.SetEnvironmentVariable("PRIVACY_SUPPRESSION_KEY", new string('k', 31));
+        try
+        {
+            var result = CliRunner.InProcess(string.Empty, ["rights", "erase", .. Common, "--contact", "a@b.example"]);
+            Assert.Equal(64, result.ExitCode);
+            Assert.Contains("32 bytes", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PRIVACY_SUPPRESSION_KEY", null);
+        }
     }
 
     [Fact]

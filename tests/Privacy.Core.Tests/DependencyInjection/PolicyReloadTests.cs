@@ -239,6 +239,293 @@ public sealed class PolicyReloadTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("effectiveFrom", "\"9999-12-31T23:59:59-18:00\"")]
+    [InlineData("effectiveFrom", "\"9999-12-31T23:59:59+19:00\"")]
+    [InlineData("effectiveFrom", "\"-9999-01-01T00:00:00Z\"")]
+    [InlineData("id", "\"\\ud800\"")]
+    [InlineData("version", "\"\\udfff-lone\"")]
+    public void ThrowingNewVersion_IsRefusedLoggedAndReported_AndLaterVersionsStillReload(string field, string rawJson)
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, log) = Host(new() { ["Privacy:Policy"] = PolicyPath });
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            var good = policies.Current;
+
+            var node = JsonNode.Parse(Version(2))!;
+            node[field] = "@placeholder@";
+            WriteAtomically(PolicyPath, node.ToJsonString().Replace("\"@placeholder@\"", rawJson, StringComparison.Ordinal));
+            Assert.False(((OptionsPolicyProvider)policies).Reload());
+
+            Assert.Same(good, policies.Current);
+            Assert.NotNull(policies.LastReloadError);
+            Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("refused", StringComparison.Ordinal));
+
+            WriteAtomically(PolicyPath, Version(2));
+            Assert.True(((OptionsPolicyProvider)policies).Reload());
+            Assert.Equal("2", policies.Current.Policy.Version);
+            Assert.Null(policies.LastReloadError);
+        }
+    }
+
+    [Fact]
+    public async Task ThrowingVersionOnDisk_IsReportedByTheWatcher_AndTheNextGoodVersionStillLoads()
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, log) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            var good = policies.Current;
+            var refused = Outcome(policies, e => !e.Succeeded);
+
+            WriteAtomically(PolicyPath, Version(2).Replace("\"acme\"", "\"acme\\ud800\"", StringComparison.Ordinal));
+            var outcome = await refused.WaitAsync(Timeout);
+            Assert.Same(good, outcome.Policy);
+            Assert.Same(outcome.Error, policies.LastReloadError);
+            Assert.Contains(log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("refused", StringComparison.Ordinal));
+
+            var loaded = Outcome(policies, e => e.Succeeded && e.Policy.Policy.Version == "2");
+            WriteAtomically(PolicyPath, Version(2));
+            await loaded.WaitAsync(Timeout);
+            Assert.Equal("2", policies.Current.Policy.Version);
+            Assert.Null(policies.LastReloadError);
+        }
+    }
+
+    [Fact]
+    public async Task FifoAsPolicyPath_IsRefusedAtOnce_AndDoesNotHoldTheReloadLock()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "FIFOs are a Unix matter; this test runs on Linux and macOS.");
+        File.WriteAllText(PolicyPath, Version(1));
+        var fifo = Path.Combine(_directory, "policy.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var (provider, configuration, _) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            var good = policies.Current;
+
+            configuration["Privacy:Policy"] = fifo;
+            await Task.Run(configuration.Reload).WaitAsync(Timeout);
+            Assert.Same(good, policies.Current);
+            var error = Assert.IsType<PolicyValidationException>(policies.LastReloadError);
+            Assert.Contains(error.Problems, p => p.Code == "unreadable" && p.Message.Contains("not a regular file", StringComparison.Ordinal));
+
+            // The lock is free: the next reload goes through at once.
+            Assert.False(await Task.Run(policies.Reload).WaitAsync(Timeout));
+            WriteAtomically(PolicyPath, Version(2));
+            configuration["Privacy:Policy"] = PolicyPath;
+            await Task.Run(configuration.Reload).WaitAsync(Timeout);
+            Assert.Equal("2", policies.Current.Policy.Version);
+            Assert.Null(policies.LastReloadError);
+        }
+    }
+
+    [Fact]
+    public async Task InPlaceWrite_IsReloaded_WithoutAFalseRefusal()
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, log) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            Assert.Equal("1", policies.Current.Policy.Version);
+            var failures = Failures(policies);
+            var loaded = Outcome(policies, e => e.Succeeded && e.Policy.Policy.Version == "2");
+
+            File.WriteAllText(PolicyPath, Version(2));
+
+            await loaded.WaitAsync(Timeout);
+            Assert.Empty(failures);
+            Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        }
+    }
+
+    [Fact]
+    public async Task TruncateThenWriteInTwoFlushes_IsReloadedOnce_WithoutAFalseRefusal()
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, log) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            Assert.Equal("1", policies.Current.Policy.Version);
+            var failures = Failures(policies);
+            var loaded = Outcome(policies, e => e.Succeeded && e.Policy.Policy.Version == "2");
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(Version(2));
+            using (var file = new FileStream(PolicyPath, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
+            {
+                file.Flush(flushToDisk: true);
+                file.Write(bytes, 0, bytes.Length / 2);
+                file.Flush(flushToDisk: true);
+                file.Write(bytes, bytes.Length / 2, bytes.Length - (bytes.Length / 2));
+            }
+
+            await loaded.WaitAsync(Timeout);
+            Assert.Equal("2", policies.Current.Policy.Version);
+            Assert.Empty(failures);
+            Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        }
+    }
+
+    [Fact]
+    public async Task RenameAwayThenWriteNew_AsVimSaves_IsReloaded_WithoutAFalseRefusal()
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, log) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            Assert.Equal("1", policies.Current.Policy.Version);
+            var failures = Failures(policies);
+            var loaded = Outcome(policies, e => e.Succeeded && e.Policy.Policy.Version == "2");
+
+            File.Move(PolicyPath, PolicyPath + "~");
+            File.WriteAllText(PolicyPath, Version(2));
+            File.Delete(PolicyPath + "~");
+
+            await loaded.WaitAsync(Timeout);
+            Assert.Empty(failures);
+            Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        }
+    }
+
+    [Fact]
+    public async Task ConfigMapSymlinkSwap_IsReloaded()
+    {
+        // The layout Kubernetes gives a mounted ConfigMap: policy.json -> ..data/policy.json, ..data -> ..<timestamp>.
+        Directory.CreateDirectory(Path.Combine(_directory, "..2026_03_01_v1"));
+        Directory.CreateDirectory(Path.Combine(_directory, "..2026_03_02_v2"));
+        File.WriteAllText(Path.Combine(_directory, "..2026_03_01_v1", "policy.json"), Version(1));
+        File.WriteAllText(Path.Combine(_directory, "..2026_03_02_v2", "policy.json"), Version(2));
+        Directory.CreateSymbolicLink(Path.Combine(_directory, "..data"), "..2026_03_01_v1");
+        File.CreateSymbolicLink(PolicyPath, Path.Combine("..data", "policy.json"));
+
+        var (provider, _, log) = Host(Watched(PolicyPath));
+        using (provider)
+        {
+            var policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            Assert.Equal("1", policies.Current.Policy.Version);
+            var failures = Failures(policies);
+            var loaded = Outcome(policies, e => e.Succeeded && e.Policy.Policy.Version == "2");
+
+            // The atomic swap: a new link beside the old one, renamed over it (rename(2) replaces it in one step).
+            var temporary = Path.Combine(_directory, "..data_tmp");
+            Directory.CreateSymbolicLink(temporary, "..2026_03_02_v2");
+            Assert.Equal(0, Rename(temporary, Path.Combine(_directory, "..data")));
+            Directory.Delete(Path.Combine(_directory, "..2026_03_01_v1"), recursive: true);
+
+            await loaded.WaitAsync(Timeout);
+            Assert.Equal("2", policies.Current.Policy.Version);
+            Assert.Empty(failures);
+            Assert.DoesNotContain(log.Entries, e => e.Level >= LogLevel.Warning);
+        }
+    }
+
+    [Fact]
+    public void RelativePolicyPath_IsResolvedAgainstTheHostsContentRoot()
+    {
+        File.WriteAllText(PolicyPath, Version(2));
+        var services = new ServiceCollection()
+            .AddSingleton<IClock>(new FakeClock(Now))
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestEnvironment(_directory));
+        services.AddPrivacy(o => o.Policy = "policy.json");
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal("2", provider.GetRequiredService<IPrivacyPolicyProvider>().Current.Policy.Version);
+        Assert.Equal(_directory, provider.GetRequiredService<IOptions<PrivacyOptions>>().Value.ContentRoot);
+    }
+
+    [Fact]
+    public void RelativePolicyPath_ContentRootOption_WinsOverTheHost()
+    {
+        var other = Directory.CreateDirectory(Path.Combine(_directory, "config")).FullName;
+        File.WriteAllText(Path.Combine(other, "policy.json"), Version(2));
+        var services = new ServiceCollection()
+            .AddSingleton<IClock>(new FakeClock(Now))
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestEnvironment(_directory));
+        services.AddPrivacy(o =>
+        {
+            o.Policy = "policy.json";
+            o.ContentRoot = other;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("2", provider.GetRequiredService<IPrivacyPolicyProvider>().Current.Policy.Version);
+    }
+
+    [Fact]
+    public void Reload_ThroughTheInterface_PicksUpTheDocumentAtOnce()
+    {
+        File.WriteAllText(PolicyPath, Version(1));
+        var (provider, _, _) = Host(new() { ["Privacy:Policy"] = PolicyPath, ["Privacy:PolicyReloadDelay"] = "01:00:00" });
+        using (provider)
+        {
+            IPrivacyPolicyProvider policies = provider.GetRequiredService<IPrivacyPolicyProvider>();
+            Assert.Equal("1", policies.Current.Policy.Version);
+            File.WriteAllText(PolicyPath, Version(2));
+
+            Assert.True(policies.Reload());
+            Assert.Equal("2", policies.Current.Policy.Version);
+        }
+    }
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>rename(2), which replaces a symbolic link in one step (File.Move follows the link to a directory and refuses).</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int Rename([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string from, [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string to);
+
+    private static Dictionary<string, string?> Watched(string path) => new() { ["Privacy:Policy"] = path, ["Privacy:PolicyReloadDelay"] = "00:00:00.100" };
+
+    /// <summary>Completes with the first reload outcome that matches.</summary>
+    private static Task<PolicyReloadedEventArgs> Outcome(IPrivacyPolicyProvider policies, Func<PolicyReloadedEventArgs, bool> match)
+    {
+        var outcome = new TaskCompletionSource<PolicyReloadedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        policies.Reloaded += (_, e) =>
+        {
+            if (match(e))
+            {
+                outcome.TrySetResult(e);
+            }
+        };
+        return outcome.Task;
+    }
+
+    private static ConcurrentQueue<Exception> Failures(IPrivacyPolicyProvider policies)
+    {
+        var failures = new ConcurrentQueue<Exception>();
+        policies.Reloaded += (_, e) =>
+        {
+            if (e.Error is { } error)
+            {
+                failures.Enqueue(error);
+            }
+        };
+        return failures;
+    }
+
+    private sealed class TestEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "Privacy.Tests";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
     private static PrivacyPolicy PolicyDocument(int version) => Privacy.Documents.PolicyDocument.Parse(Version(version));
 
     /// <summary>Collects log entries, for the assertions above.</summary>

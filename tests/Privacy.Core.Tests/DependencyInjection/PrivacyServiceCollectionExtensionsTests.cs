@@ -144,7 +144,7 @@ public class SuppressionTests
     public void SuppressedAddress_GetsNoMessageOfAnyKindOnAnyChannel_EvenWithoutHistory()
     {
         var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
-        services.AddPrivacy(o => o.SuppressionKey = "a-suppression-key-for-tests");
+        services.AddPrivacy(o => o.SuppressionKey = "a-suppression-key-for-tests-of-32-bytes");
         using var provider = services.BuildServiceProvider();
         var planner = provider.GetRequiredService<IRightsPlanner>();
         var suppressions = provider.GetRequiredService<ISuppressionList>();
@@ -195,7 +195,7 @@ public class RightsConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?>
         {
-            ["Privacy:SuppressionKey"] = "a-configured-suppression-key",
+            ["Privacy:SuppressionKey"] = "a-configured-suppression-key-of-32-bytes",
             ["Privacy:Rights:RectificationPeriod"] = "P3D",
             ["Privacy:Rights:ResponsePeriod"] = "P30D",
         }).Build();
@@ -203,7 +203,7 @@ public class RightsConfigurationTests
         services.AddPrivacy(configuration.GetSection("Privacy"));
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<PrivacyOptions>>().Value;
-        Assert.Equal("a-configured-suppression-key", options.SuppressionKey);
+        Assert.Equal("a-configured-suppression-key-of-32-bytes", options.SuppressionKey);
         Assert.Equal(Period.FromDays(3), options.Rights.RectificationPeriod);
 
         var received = Instant.FromUtc(2026, 3, 1, 0, 0);

@@ -23,7 +23,7 @@ public class ReadmeQuickStartTests
             options.TimeZone = "Europe/Oslo";
             options.ErasurePeriod = Period.FromDays(30);
             options.Retention["personal.log"] = Period.FromMonths(3);
-            options.SuppressionKey = "a-secret-key-of-enough-length";
+            options.SuppressionKey = "a-secret-key-of-enough-length-32-bytes";
         });
         using var provider = services.BuildServiceProvider();
 

@@ -14,7 +14,7 @@ namespace Privacy.Tests.Rights;
 public class RightsPlannerProperties
 {
     private static readonly CompiledPolicy Policy = BuiltInPolicies.IsmartviewPro2018Compiled;
-    private static readonly RightsPlanner Planner = new(Policy, hasher: ContactHasher.FromText("property-test-key-0123"));
+    private static readonly RightsPlanner Planner = new(Policy, hasher: ContactHasher.FromText("property-test-key-0123456789abcdef"));
 
     public sealed record Records(ImmutableArray<StoredRecord> Items)
     {
@@ -59,7 +59,7 @@ public class RightsPlannerProperties
     public void Plans_AreDeterministic(RightKind right, GeneratedSubject subject, Records records)
     {
         var first = Planner.Plan(right, subject.ToSubject(), records.Items, Received, ["x@example.com"]);
-        var second = new RightsPlanner(CompiledPolicy.Compile(Policy.Policy), hasher: ContactHasher.FromText("property-test-key-0123"))
+        var second = new RightsPlanner(CompiledPolicy.Compile(Policy.Policy), hasher: ContactHasher.FromText("property-test-key-0123456789abcdef"))
             .Plan(right, new DataSubject("s-1", subject.HasEmail, subject.Events.Reverse()), records.Items, Received, ["x@example.com"]);
         Assert.Equal(first.Items, second.Items, (a, b) => a.Record == b.Record && a.Action == b.Action && a.Deadline == b.Deadline
             && a.Clauses.SequenceEqual(b.Clauses) && a.Grounds.SequenceEqual(b.Grounds) && a.Purposes.SequenceEqual(b.Purposes));

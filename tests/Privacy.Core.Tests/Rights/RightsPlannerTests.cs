@@ -9,7 +9,7 @@ namespace Privacy.Tests.Rights;
 public class RightsPlannerTests
 {
     private static readonly Instant Received = Instant.FromUtc(2026, 3, 1, 10, 0);
-    private static readonly RightsPlanner Planner = new(BuiltInPolicies.IsmartviewPro2018Compiled, hasher: ContactHasher.FromText("a-test-key-of-enough-length"));
+    private static readonly RightsPlanner Planner = new(BuiltInPolicies.IsmartviewPro2018Compiled, hasher: ContactHasher.FromText("a-test-key-of-enough-length-32-bytes"));
 
     private static readonly StoredRecord[] Records =
     [
@@ -61,8 +61,8 @@ public class RightsPlannerTests
         Assert.StartsWith(ContactHasher.Prefix, entry.Hash, StringComparison.Ordinal);
         Assert.DoesNotContain("jane", entry.Hash, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(Received, entry.Since);
-        Assert.Equal(ContactHasher.FromText("a-test-key-of-enough-length").Hash("jane.doe@example.com"), entry.Hash);
-        Assert.NotEqual(ContactHasher.FromText("another-key-of-enough-length").Hash("jane.doe@example.com"), entry.Hash);
+        Assert.Equal(ContactHasher.FromText("a-test-key-of-enough-length-32-bytes").Hash("jane.doe@example.com"), entry.Hash);
+        Assert.NotEqual(ContactHasher.FromText("another-key-of-enough-length-32-bytes").Hash("jane.doe@example.com"), entry.Hash);
     }
 
     [Fact]
