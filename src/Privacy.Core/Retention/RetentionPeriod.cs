@@ -65,7 +65,7 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     /// <summary>Adds this period to an instant, on the local calendar of a time zone.</summary>
     /// <param name="start">The anchor instant.</param>
     /// <param name="zone">The controller's time zone, for calendar periods.</param>
-    /// <returns>The instant the period ends. A local time that falls in a gap moves forward by the gap's length; in an overlap, the earlier instant is taken. An end after the end of 9999 (the last instant NodaTime represents) is <see cref="Instant.MaxValue"/>, never an exception.</returns>
+    /// <returns>The instant the period ends. A local time that falls in a gap moves forward by the gap's length; in an overlap, the earlier instant is taken. A period of no length ends at <paramref name="start"/>. An end after the end of 9999 (the last instant NodaTime represents) is <see cref="Instant.MaxValue"/>, never an exception.</returns>
     /// <remarks>Allocates nothing.</remarks>
     public Instant AddTo(Instant start, DateTimeZone zone)
     {

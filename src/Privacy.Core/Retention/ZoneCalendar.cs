@@ -6,7 +6,8 @@ namespace Privacy.Retention;
 
 /// <summary>
 /// Adds calendar periods to instants on one time zone's local calendar, with exactly the result of
-/// <c>zone.AtLeniently(start.InZone(zone).LocalDateTime + period)</c>, in a few integer operations:
+/// <c>zone.AtLeniently(start.InZone(zone).LocalDateTime + period)</c> (except that a period of no length
+/// ends at the start itself, even in the repeated hour of an overlap), in a few integer operations:
 /// the zone's offsets are tabulated per day once (from 1970 to 2200), and dates are computed with
 /// civil-calendar arithmetic. Days near an offset change, instants outside the table and periods
 /// with time units take the general path. A result past the end of time is <see cref="Instant.MaxValue"/>.

@@ -8,7 +8,11 @@ using Privacy.Retention;
 
 namespace Privacy.Tests.Compilation;
 
-/// <summary>The tabulated calendar arithmetic gives exactly NodaTime's local-calendar addition with lenient mapping.</summary>
+/// <summary>
+/// The tabulated calendar arithmetic gives exactly NodaTime's local-calendar addition with lenient mapping,
+/// except that a period of no length ends at the start itself (NodaTime's round trip through the local
+/// time would move a start in the repeated hour of an overlap back to its first occurrence).
+/// </summary>
 public class ZoneCalendarTests
 {
     private static readonly string[] Zones = ["Europe/Oslo", "America/New_York", "UTC"];
@@ -45,10 +49,76 @@ public class ZoneCalendarTests
         => Prop.ForAll(Starts.ToArbitrary(), Periods.ToArbitrary(), Gen.Elements(Zones).ToArbitrary(), (start, period, zoneId) =>
         {
             var zone = DateTimeZoneProviders.Tzdb[zoneId];
-            var expected = zone.AtLeniently(start.InZone(zone).LocalDateTime + period).ToInstant();
+            var expected = Expected(start, period, zone);
             var actual = Calendars[zoneId].Add(RetentionPeriod.FromPeriod(period), start);
-            return (expected == actual).Label($"{start} + {period} in {zoneId}: NodaTime {expected}, tabulated {actual}");
+            return (expected == actual).Label($"{start} + {period} in {zoneId}: expected {expected}, tabulated {actual}");
         });
+
+    /// <summary>Starts within two hours of a daylight-saving change (in its gap, its repeated hour, or just around it), with short periods including none at all.</summary>
+    [Property(MaxTest = 2_000)]
+    public Property Add_StartNearOffsetChange_EqualsNodaTimeLenientAdditionOrStartForNoPeriod()
+        => Prop.ForAll(NearChanges.ToArbitrary(), ShortPeriods.ToArbitrary(), (near, period) =>
+        {
+            var (zoneId, start) = near;
+            var zone = DateTimeZoneProviders.Tzdb[zoneId];
+            var expected = Expected(start, period, zone);
+            var actual = Calendars[zoneId].Add(RetentionPeriod.FromPeriod(period), start);
+            var viaPeriod = RetentionPeriod.FromPeriod(period).AddTo(start, zone);
+            return (expected == actual && actual == viaPeriod).Label($"{start} + {period} in {zoneId}: expected {expected}, tabulated {actual}, RetentionPeriod.AddTo {viaPeriod}");
+        });
+
+    [Theory]
+    [InlineData("America/New_York", 2028, 11, 5, 6, 45)]
+    [InlineData("America/New_York", 2011, 11, 6, 6, 50)]
+    [InlineData("Europe/Oslo", 2032, 10, 31, 1, 19)]
+    [InlineData("Europe/Oslo", 2159, 10, 28, 1, 47)]
+    public void Add_NoPeriodFromRepeatedHourOfOverlap_EndsAtTheStart(string zoneId, int year, int month, int day, int hour, int minute)
+    {
+        // The start is the second occurrence of a repeated local time; a lenient round trip through that
+        // local time would give the first occurrence, an hour before the start.
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
+        var start = Instant.FromUtc(year, month, day, hour, minute);
+        Assert.True(zone.AtLeniently(start.InZone(zone).LocalDateTime).ToInstant() < start);
+
+        Assert.Equal(start, Calendars[zoneId].Add(RetentionPeriod.FromPeriod(Period.Zero), start));
+        Assert.Equal(start, Calendars[zoneId].Add(RetentionPeriod.FromPeriod(Period.FromDays(0) + Period.FromMonths(0)), start));
+        Assert.Equal(start, Calendars[zoneId].Add(RetentionPeriod.Zero, start));
+        Assert.Equal(start, RetentionPeriod.FromPeriod(Period.Zero).AddTo(start, zone));
+    }
+
+    [Fact]
+    public void Add_DayFromRepeatedHourOfOverlap_EqualsNodaTimeLenientAddition()
+    {
+        // 01:45 EST (the repeated hour) on 5 November 2028, plus one day, is 01:45 EST on 6 November.
+        var start = Instant.FromUtc(2028, 11, 5, 6, 45);
+        Assert.Equal(Instant.FromUtc(2028, 11, 6, 6, 45), Calendars["America/New_York"].Add(RetentionPeriod.FromPeriod(Period.FromDays(1)), start));
+    }
+
+    /// <summary>What a period after a start should end at: NodaTime's lenient local-calendar addition, or the start itself for a period of no length.</summary>
+    private static Instant Expected(Instant start, Period period, DateTimeZone zone)
+        => period.Normalize() == Period.Zero ? start : zone.AtLeniently(start.InZone(zone).LocalDateTime + period).ToInstant();
+
+    /// <summary>A zone with daylight saving and an instant within two hours of one of its offset changes between 1970 and 2200.</summary>
+    private static Gen<(string Zone, Instant Start)> NearChanges =>
+        from zoneId in Gen.Elements("Europe/Oslo", "America/New_York")
+        from index in Gen.Choose(0, Changes[zoneId].Length - 1)
+        from minute in Gen.Choose(-120, 120)
+        select (zoneId, Changes[zoneId][index] + Duration.FromMinutes(minute));
+
+    private static Gen<Period> ShortPeriods =>
+        from shape in Gen.Choose(0, 3)
+        from n in Gen.Choose(0, 14)
+        select shape switch
+        {
+            0 => Period.FromDays(n),
+            1 => Period.FromWeeks(n),
+            2 => Period.FromMonths(n),
+            _ => Period.FromYears(n % 3),
+        };
+
+    private static readonly Dictionary<string, Instant[]> Changes = new[] { "Europe/Oslo", "America/New_York" }.ToDictionary(
+        z => z,
+        z => DateTimeZoneProviders.Tzdb[z].GetZoneIntervals(Instant.FromUtc(1970, 1, 1, 0, 0), Instant.FromUtc(2200, 1, 1, 0, 0)).Where(i => i.HasStart).Select(i => i.Start).ToArray());
 
     [Fact]
     public void Add_MonthEndsAndLeapDays_KeepTheDayWithinTheMonth()
