@@ -127,10 +127,11 @@ public static class Program
             return 64;
         }
 
-        var target = TargetCatalog.Create(name);
+        // Created on the first input: instrumented code must not run before SharpFuzz has set up coverage.
+        FuzzTarget? target = null;
         if (libFuzzer)
         {
-            SharpFuzz.Fuzzer.LibFuzzer.Run(span => target.Execute(span.ToArray()));
+            SharpFuzz.Fuzzer.LibFuzzer.Run(span => (target ??= TargetCatalog.Create(name)).Execute(span.ToArray()));
         }
         else
         {
@@ -138,7 +139,7 @@ public static class Program
             {
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
-                target.Execute(buffer.ToArray());
+                (target ??= TargetCatalog.Create(name)).Execute(buffer.ToArray());
             });
         }
 
