@@ -16,6 +16,9 @@ internal static class Repository
     public static (int ExitCode, string Output) RunScript(string script, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // Leave no MSBuild worker nodes running after the script.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.ArgumentList.Add(PathOf("eng", script));
         foreach (var argument in arguments)
         {
