@@ -98,8 +98,20 @@ public static class PolicyDocument
         }
 
         buffer.WriteByte((byte)'\n');
+#if NET9_0_OR_GREATER
         return buffer.ToArray();
+#else
+        // Before .NET 9 the indented writer ends lines with Environment.NewLine ("\r\n" on Windows). A raw
+        // carriage return can only be such a line end (strings escape control characters), so dropping
+        // every one gives the same bytes on every platform.
+        return WithLineFeeds(buffer.ToArray());
+#endif
     }
+
+#if !NET9_0_OR_GREATER
+    internal static byte[] WithLineFeeds(byte[] utf8)
+        => Array.IndexOf(utf8, (byte)'\r') < 0 ? utf8 : Array.FindAll(utf8, b => b != (byte)'\r');
+#endif
 
     internal static byte[] ReadFile(string path)
     {

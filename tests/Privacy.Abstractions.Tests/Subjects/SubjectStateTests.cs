@@ -67,7 +67,7 @@ public class SubjectStateTests
             PrivacyEvent.ConsentWithdrawn(new RecipientId("acquirer"), T0), PrivacyEvent.PolicyAccepted("002", T0), PrivacyEvent.PolicyAccepted("001", T0),
         ];
         var expected = SubjectState.Fold(events, T0);
-        Assert.Equal(expected, SubjectState.Fold(events.Reverse(), T0));
+        Assert.Equal(expected, SubjectState.Fold(Enumerable.Reverse(events), T0));
         Assert.Equal(["001", "002"], expected.AcceptedVersions.ToArray());
     }
 

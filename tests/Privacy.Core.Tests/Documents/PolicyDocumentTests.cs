@@ -83,6 +83,12 @@ public class PolicyDocumentTests
         Assert.DoesNotContain((byte)'\r', a.ToArray());
     }
 
+#if !NET9_0_OR_GREATER
+    [Fact]
+    public void WithLineFeeds_WindowsLineEnds_BecomeLineFeeds()
+        => Assert.Equal("{\n  \"a\": \"x\\r\\ny\"\n}\n"u8.ToArray(), PolicyDocument.WithLineFeeds("{\r\n  \"a\": \"x\\r\\ny\"\r\n}\n"u8.ToArray()));
+#endif
+
     [Fact]
     public void Parse_SeveralProblems_ReportsEveryOneAtOnce()
     {
