@@ -85,7 +85,7 @@ internal static class CommonOptions
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             io.Error.WriteLine($"privacy: cannot write '{path}': {e.Message}");
-            return ExitCodes.Usage;
+            return ExitCodes.CantCreate;
         }
     }
 }
