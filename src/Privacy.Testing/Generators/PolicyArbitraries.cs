@@ -75,7 +75,8 @@ public sealed class PolicyArbitraries
         Subjects = Shrink.Arbitrary(
             from n in Gen.Choose(1, 999) from hasEmail in Gen.Elements(true, false) from history in Histories.Generator select new GeneratedSubject($"u-{n}", hasEmail, history),
             s => Shrink.Array(s.Events, ShrinkEvent).Select(s.WithEvents));
-        Requests = Shrink.Arbitrary(Gen.Elements(Actions).SelectMany(RequestGen), ShrinkRequest);
+        var askable = Actions.Where(Askable).ToArray();
+        Requests = Shrink.Arbitrary(askable.Length == 0 ? Gen.Fresh<PolicyRequest>(() => throw new InvalidOperationException("The policy's vocabulary is too small to ask anything.")) : Gen.Elements(askable).SelectMany(RequestGen), ShrinkRequest);
         Records = Shrink.Arbitrary(RecordGen(Gen.Choose(0, 99).Select(i => $"rec-{i}")), ShrinkRecord);
         RecordSets = Shrink.Arbitrary(
             Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(RecordGen(Gen.Constant("rec")), n)).Select(r => r.Select((x, i) => new StoredRecord($"rec-{i}", x.Category, x.CollectedAt, x.Purposes, x.DisclosedTo, x.Grounds)).ToImmutableArray()),
@@ -163,9 +164,19 @@ public sealed class PolicyArbitraries
     public Arbitrary<BreachIncident> Incidents { get; }
 
     /// <summary>Requests of one action only.</summary>
+    /// <remarks>Requests of every action draw only actions the vocabulary can ask about (a policy without recipients is asked no disclosure).</remarks>
     /// <param name="action">The action.</param>
     /// <returns>The arbitrary; shrinks field by field.</returns>
     public Arbitrary<PolicyRequest> RequestsOf(PrivacyAction action) => Shrink.Arbitrary(RequestGen(action), ShrinkRequest);
+
+    /// <summary>Whether the vocabulary has every kind of id an action reads.</summary>
+    private bool Askable(PrivacyAction action) => action switch
+    {
+        PrivacyAction.Collect or PrivacyAction.Use => _v.Categories.Count > 0 && _v.Purposes.Count > 0,
+        PrivacyAction.Disclose => _v.Categories.Count > 0 && _v.Recipients.Count > 0 && _v.Reasons.Count > 0,
+        PrivacyAction.Communicate => _v.Messages.Count > 0 && _v.Channels.Count > 0,
+        _ => _v.Categories.Count > 0,
+    };
 
     /// <summary>Clock changes and local month starts in a zone between two instants.</summary>
     internal static IEnumerable<Instant> Landmarks(DateTimeZone zone, Instant start, Instant end)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Privacy.Compilation;
 using Privacy.Policies;
@@ -18,6 +19,8 @@ namespace Privacy.Testing.Invariants;
 /// </summary>
 public static class PrivacyInvariants
 {
+    private static readonly ConditionalWeakTable<CompiledPolicy, RuleMatcher> Matchers = [];
+
     /// <summary>Every decision cites at least one clause the policy defines, and a denial carries no obligation.</summary>
     /// <param name="policy">The policy whose clauses may be cited.</param>
     /// <param name="decision">The decision.</param>
@@ -219,7 +222,7 @@ public static class PrivacyInvariants
             } ? RuleConditions.Consent : 0)
             | (request.Context.LocationFeatureInUse ? RuleConditions.LocationFeatureInUse : 0)
             | (request.Context.ConfidentialityAgreement ? RuleConditions.ConfidentialityAgreement : 0);
-        foreach (var rule in new RuleMatcher(policy).Considered(request.Action))
+        foreach (var rule in Matchers.GetValue(policy, p => new RuleMatcher(p)).Considered(request.Action))
         {
             if (rule.Rule.Effect == RuleEffect.Prohibit && RuleMatcher.Matches(rule, request.Action, c, p, r, s, m, h, out var exempt) && !exempt && RuleMatcher.Holds(rule.Rule, holding))
             {
