@@ -32,6 +32,42 @@ public class PrivacyInvariantsTests
         public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => inner.Decide(request, subject);
     }
 
+    /// <summary>A host's evaluator that permits everything: fail-closed and prohibitions-win must catch it.</summary>
+    private sealed class PermitsEverything : IPrivacyEvaluator
+    {
+        private static readonly PrivacyDecision Yes = new(Effect.Permit, [new ClauseId("use.contact")]);
+
+        public string PolicyId => Policy.PolicyId;
+
+        public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => Yes;
+
+        public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => Yes;
+
+        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => Yes;
+
+        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject) => Yes;
+
+        public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => new(Effect.Retain, [new ClauseId("use.contact")]);
+    }
+
+    [Fact]
+    public void ProhibitionsWinAndFailsClosed_HostThatPermitsEverything_IsCaught()
+    {
+        var sensitive = Policy.Policy.Categories.First(c => c.Class == DataClass.Sensitive).Id;
+        var at = PolicyArbitraries.DefaultEpoch;
+        var request = new PolicyRequest(PrivacyAction.Use, sensitive, new("service"), default, default, default, default, at, at, [], default);
+        var subject = new DataSubject("u-1", true);
+
+        var prohibited = Assert.Throws<PrivacyAssertionException>(() => PrivacyInvariants.ProhibitionsWin(Policy, new PermitsEverything(), request, subject));
+        Assert.Contains($"applies to use {sensitive} for service", prohibited.Message, System.StringComparison.Ordinal);
+        var unknown = Assert.Throws<PrivacyAssertionException>(() => PrivacyInvariants.FailsClosed(new PermitsEverything(), request, subject));
+        Assert.Contains("zz-not-in-this-policy", unknown.Message, System.StringComparison.Ordinal);
+
+        // The engine itself passes both on the same request.
+        PrivacyInvariants.ProhibitionsWin(Policy, Policy, request, subject);
+        PrivacyInvariants.FailsClosed(Policy, request, subject);
+    }
+
     [Property(Arbitrary = [typeof(BuiltInArbitraries)], MaxTest = 300)]
     public void All_HoldForTheEngine_OnGeneratedRequestsAndSubjects(PolicyRequest request, GeneratedSubject subject)
         => PrivacyInvariants.All(Policy, Policy, request, subject.ToSubject());
