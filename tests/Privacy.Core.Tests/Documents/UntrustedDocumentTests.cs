@@ -122,11 +122,11 @@ public class UntrustedDocumentTests
         var json = ClassMultiplyingDocument();
         Assert.InRange(json.Length, 250_000, 400_000);
         var policy = PolicyDocument.Parse(json);
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
         var error = Assert.Throws<PolicyValidationException>(() => CompiledPolicy.Compile(policy));
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var problem = error.Problems.Single();
         Assert.Equal(("/rules", "too-large-policy"), (problem.Path, problem.Code));
         Assert.Contains("'collect'", problem.Message, StringComparison.Ordinal);
@@ -160,11 +160,11 @@ public class UntrustedDocumentTests
         }
 
         var policy = PolicyDocument.Parse(document.ToJsonString());
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
         var error = Assert.Throws<PolicyValidationException>(() => CompiledPolicy.Compile(policy));
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var problem = error.Problems.Single();
         Assert.Equal(("/rules", "too-large-policy"), (problem.Path, problem.Code));
         Assert.Contains("'disclose'", problem.Message, StringComparison.Ordinal);
@@ -187,12 +187,12 @@ public class UntrustedDocumentTests
     public void AnalyzeDocument_ClassMultiplyingDocument_AnalysisTooLargeWithBoundedMemory()
     {
         var json = ClassMultiplyingDocument();
-        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Contains(findings, f => f is { Code: "analysis-too-large", Severity: FindingSeverity.Error });
         Assert.InRange(allocated, 0, 4L * 1024 * 1024 * 1024);
     }
