@@ -23,11 +23,12 @@ builder.Services.AddPrivacy(builder.Configuration.GetSection("Privacy"), options
     }
 });
 
-// The database: SQLite by default (a file next to the project), PostgreSQL when Database:Provider says so.
-var connection = builder.Configuration.GetConnectionString("Camera") ?? "Data Source=camera-companion.db";
-var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-builder.Services.AddDbContext<CameraDbContext>(options =>
+// The database: SQLite by default (a file in the working directory), PostgreSQL when Database:Provider says so.
+builder.Services.AddDbContext<CameraDbContext>((services, options) =>
 {
+    var configuration = services.GetRequiredService<IConfiguration>();
+    var connection = configuration.GetConnectionString("Camera") ?? "Data Source=camera-companion.db";
+    var provider = configuration["Database:Provider"] ?? "Sqlite";
     if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
     {
         options.UseNpgsql(connection);
