@@ -17,16 +17,17 @@ namespace CameraCompanion.Tests.Infrastructure;
 /// <summary>The sample service on a real database, with a fake clock and a crash switch.</summary>
 public sealed class CompanionFactory : WebApplicationFactory<Program>
 {
-    public CompanionFactory(TestDatabase database)
+    public CompanionFactory(TestDatabase database, Duration autoAdvance = default)
     {
         Database = database;
+        Clock = new FakeClock(Start, autoAdvance);
     }
 
     public static Instant Start { get; } = Instant.FromUtc(2026, 3, 1, 9, 0);
 
     public TestDatabase Database { get; }
 
-    public FakeClock Clock { get; } = new(Start);
+    public FakeClock Clock { get; }
 
     public CrashSwitch Crash { get; } = new();
 
