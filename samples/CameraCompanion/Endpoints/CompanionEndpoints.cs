@@ -391,11 +391,13 @@ public static class CompanionEndpoints
             return Results.NotFound(new { error = $"No account '{id}'." });
         }
 
+        // The planner is given the history before the request: the opt-out takes effect from its receipt.
         var now = gate.Now;
-        var subject = await ledger.AppendAsync(account, PrivacyEvent.MarketingOptOut(now), ct);
+        var before = await ledger.SubjectAsync(account, ct);
+        await ledger.AppendAsync(account, PrivacyEvent.MarketingOptOut(now), ct);
         await db.SaveChangesAsync(ct);
         var held = await HeldAsync(db, id, ct);
-        var plan = planner.Plan(RightKind.MarketingOptOut, subject, held.Records(account), now);
+        var plan = planner.Plan(RightKind.MarketingOptOut, before, held.Records(account), now);
         return Results.Ok(new
         {
             subject = id,

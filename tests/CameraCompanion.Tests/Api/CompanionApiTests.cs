@@ -62,7 +62,11 @@ public abstract class CompanionApiTests(string provider) : IDisposable
         Assert.Equal(clip, Assert.Single(audit.EnumerateArray()).Str("recordId"));
 
         // Opt out: the newsletter stops, motion alerts go on.
-        await client.PostAsync("/accounts/jane/rights/opt-out", null, HttpStatusCode.OK);
+        var optOut = await client.PostAsync("/accounts/jane/rights/opt-out", null, HttpStatusCode.OK);
+        var stops = optOut.GetProperty("stops").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("marketing", stops);
+        Assert.Contains("newsletter", stops);
+        Assert.Contains("motion-alert", optOut.GetProperty("continues").EnumerateArray().Select(m => m.GetString()));
         var denied = await client.PostAsync("/accounts/jane/messages", new { message = "newsletter", channel = "email" }, HttpStatusCode.Forbidden);
         Assert.Equal("rights.marketing-opt-out", denied.GetProperty("decision").GetProperty("clauses")[0].GetString());
         await client.PostAsync("/accounts/jane/messages", new { message = "motion-alert", channel = "push" }, HttpStatusCode.Accepted);
