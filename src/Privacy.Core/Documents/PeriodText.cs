@@ -46,10 +46,20 @@ internal static class PeriodText
             return false;
         }
 
-        var result = PeriodPattern.Roundtrip.Parse(text);
-        if (!result.Success)
+        ParseResult<Period> result;
+        try
         {
-            result = PeriodPattern.NormalizingIso.Parse(text);
+            result = PeriodPattern.Roundtrip.Parse(text);
+            if (!result.Success)
+            {
+                result = PeriodPattern.NormalizingIso.Parse(text);
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // NodaTime reports a unit beyond Int32 (P99999999999D) with this exception rather than a failed result.
+            error = TooLong(text);
+            return false;
         }
 
         if (!result.Success)
@@ -71,7 +81,7 @@ internal static class PeriodText
             + (parsed.Seconds / 86400.0) + (parsed.Milliseconds / 86400000.0) + (parsed.Ticks / (double)TimeSpan.TicksPerDay) + (parsed.Nanoseconds / 86400e9);
         if (days > MaxDays)
         {
-            error = $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
+            error = TooLong(text);
             return false;
         }
 
@@ -79,4 +89,6 @@ internal static class PeriodText
         period = datePart.Length == 0 ? RetentionPeriod.FromDuration(parsed.ToDuration()) : RetentionPeriod.FromPeriod(parsed);
         return true;
     }
+
+    private static string TooLong(string text) => $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
 }
