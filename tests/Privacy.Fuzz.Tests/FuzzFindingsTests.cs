@@ -183,6 +183,7 @@ public sealed class FuzzFindingsTests
     [InlineData("\"timeZone\": \"Europe/Oslo\"", "\"timeZone\": \" \"", "/timeZone")]
     [InlineData("\"timeZone\": \"Europe/Oslo\"", "\"timeZone\": \"\\u0085\"", "/timeZone")]
     [InlineData("\"period\": \"P36M\"", "\"period\": \"P99999999999D\"", "/retention/rules/0/period")]
+    [InlineData("\"period\": \"P36M\"", "\"period\": \"PT9223372807S\"", "/retention/rules/0/period")]
     public void Parse_BadDocumentValue_IsValidationProblemAtPointer(string original, string replacement, string pointer)
     {
         var json = File.ReadAllText(Path.Combine(FuzzFolders.Corpus("document"), "mini.policy.json"));

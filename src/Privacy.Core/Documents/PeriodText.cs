@@ -86,8 +86,23 @@ internal static class PeriodText
         }
 
         var datePart = text.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0 ? text[1..t] : text[1..];
-        period = datePart.Length == 0 ? RetentionPeriod.FromDuration(parsed.ToDuration()) : RetentionPeriod.FromPeriod(parsed);
-        return true;
+        if (datePart.Length > 0)
+        {
+            period = RetentionPeriod.FromPeriod(parsed);
+            return true;
+        }
+
+        // An exact duration is counted in Int64 nanoseconds, about 292 years: PT9223372807S passes the check above but not that.
+        try
+        {
+            period = RetentionPeriod.FromDuration(parsed.ToDuration());
+            return true;
+        }
+        catch (OverflowException)
+        {
+            error = $"'{text}' is longer than an exact duration can count (about 292 years); write a calendar period, such as P10Y.";
+            return false;
+        }
     }
 
     private static string TooLong(string text) => $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
