@@ -45,7 +45,9 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
                 && period.Minutes >= 0 && period.Seconds >= 0 && period.Milliseconds >= 0 && period.Ticks >= 0 && period.Nanoseconds >= 0,
             nameof(period),
             $"A retention period cannot be negative: {period}.");
-        return new RetentionPeriod(period.Normalize() == Period.Zero ? null : period, Duration.Zero);
+        // No part negative, so the period has no length exactly when every part is zero; Normalize would overflow
+        // for periods whose days, counted in nanoseconds, pass Int64 (about 292 years).
+        return new RetentionPeriod(period.Equals(Period.Zero) ? null : period, Duration.Zero);
     }
 
     /// <summary>Creates an exact retention period.</summary>
