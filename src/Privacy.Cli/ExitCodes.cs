@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>Some input line was bad; the others were still answered (EX_DATAERR).</summary>
     public const int BadInput = 65;
+
+    /// <summary>An input file (requests, records, subjects, an incident) is missing or cannot be read (EX_NOINPUT).</summary>
+    public const int NoInput = 66;
+
+    /// <summary>The output file cannot be created or written (EX_CANTCREAT).</summary>
+    public const int CantCreate = 73;
 }

@@ -15,20 +15,24 @@ internal static class AcceptanceCommand
 {
     public static Command Create(CliIO io)
     {
-        var policy = new Argument<string>("POLICY") { Description = "The version asked about, with its version label and entry into force: builtin:ID or the path of a policy document." };
+        var legacy = CommonOptions.LegacyPolicy("POLICY");
+        var policy = CommonOptions.Policy();
+        policy.Description = "The version asked about, with its version label and entry into force: builtin:ismartviewpro-2018 (the default) or the path of a policy document.";
         var at = CommonOptions.At("The instant to ask about (later events are ignored)");
         var input = CommonOptions.Subjects();
         var format = CommonOptions.Format("json", "text");
         var command = new Command("acceptance", "Say which subjects have accepted a policy version, by event or by use after notice, and which have not.")
         {
             policy,
+            legacy,
             at,
             input,
             format,
         };
         command.SetAction(parse =>
         {
-            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
+            var reference = CommonOptions.PolicyValue(parse, policy, legacy, io);
+            var compiled = reference is null ? null : PolicyReference.TryLoad(reference, io.Error);
             if (compiled is null)
             {
                 return ExitCodes.Usage;
@@ -38,7 +42,7 @@ internal static class AcceptanceCommand
             using var stream = CommonOptions.OpenInput(path, io);
             if (stream is null)
             {
-                return ExitCodes.Usage;
+                return ExitCodes.NoInput;
             }
 
             using var reader = new StreamReader(InputFiles.Limit(stream, InputFiles.MaxLinesFileBytes, "The subjects input"), leaveOpen: path == "-");

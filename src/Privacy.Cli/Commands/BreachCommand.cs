@@ -48,7 +48,7 @@ internal static class BreachCommand
             {
                 if (stream is null)
                 {
-                    return ExitCodes.Usage;
+                    return ExitCodes.NoInput;
                 }
 
                 try

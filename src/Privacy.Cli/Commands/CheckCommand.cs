@@ -15,19 +15,27 @@ internal static class CheckCommand
 {
     public static Command Create(CliIO io)
     {
-        var path = new Argument<string>("policy") { Description = "The policy document to check (or builtin:ID)." };
+        var legacy = CommonOptions.LegacyPolicy("policy");
+        var policy = CommonOptions.Policy();
+        policy.Description = "The policy document to check: builtin:ismartviewpro-2018 (the default) or the path of a policy document.";
         var format = CommonOptions.Format("text", "json");
         var command = new Command(
             "check",
             "Analyse a policy document without running it: contradictions, rules that never apply, permissions on sensitive data, "
             + "categories without retention, unused purposes, gaps. Exit 0 when no error finding, 1 when any, 64 when the document cannot be read.")
         {
-            path,
+            policy,
+            legacy,
             format,
         };
         command.SetAction(parse =>
         {
-            var reference = parse.GetValue(path)!;
+            var reference = CommonOptions.PolicyValue(parse, policy, legacy, io);
+            if (reference is null)
+            {
+                return ExitCodes.Usage;
+            }
+
             ImmutableArray<PolicyFinding> findings;
             string policyId;
             try

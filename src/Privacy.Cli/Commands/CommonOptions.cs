@@ -14,6 +14,35 @@ internal static class CommonOptions
         HelpName = "builtin:ID|PATH",
     };
 
+    /// <summary>
+    /// The policy given as a positional argument, the older spelling of <c>--policy</c> in <c>check</c>,
+    /// <c>render</c>, <c>policy export</c> and <c>acceptance</c>: still read, with a note on standard error.
+    /// </summary>
+    public static Argument<string?> LegacyPolicy(string name) => new(name)
+    {
+        Description = "Deprecated: the policy, as --policy gives it.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>The policy a command was given, by <c>--policy</c> or (deprecated) positionally; null, with the reason on standard error, when given both ways.</summary>
+    public static string? PolicyValue(ParseResult parse, Option<string> option, Argument<string?> legacy, CliIO io)
+    {
+        var positional = parse.GetValue(legacy);
+        if (positional is null)
+        {
+            return parse.GetValue(option);
+        }
+
+        if (parse.GetResult(option) is { Implicit: false })
+        {
+            io.Error.WriteLine("privacy: give the policy once, with --policy.");
+            return null;
+        }
+
+        io.Error.WriteLine($"privacy: note: the policy as an argument is deprecated; use --policy {TextOutput.Escape(positional)}.");
+        return positional;
+    }
+
     public static Option<string> Input() => new("--input", "-i")
     {
         Description = "JSON Lines requests, one object a line; '-' (the default) reads standard input.",
@@ -85,7 +114,7 @@ internal static class CommonOptions
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             io.Error.WriteLine($"privacy: cannot write '{path}': {e.Message}");
-            return ExitCodes.Usage;
+            return ExitCodes.CantCreate;
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class NoticesCommand
             using var stream = CommonOptions.OpenInput(path, io);
             if (stream is null)
             {
-                return ExitCodes.Usage;
+                return ExitCodes.NoInput;
             }
 
             using var reader = new StreamReader(InputFiles.Limit(stream, InputFiles.MaxLinesFileBytes, "The subjects input"), leaveOpen: path == "-");

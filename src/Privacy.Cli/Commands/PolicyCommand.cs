@@ -45,17 +45,13 @@ internal static class PolicyCommand
 
     private static Command ExportCommand(CliIO io)
     {
-        var reference = new Argument<string>("policy")
-        {
-            Description = "The policy to export: builtin:ID or the path of a policy document.",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => PolicyReference.Default,
-        };
+        var legacy = CommonOptions.LegacyPolicy("policy");
+        var reference = CommonOptions.Policy();
         var output = new Option<string?>("--output", "-o") { Description = "Write the document to FILE instead of standard output.", HelpName = "FILE" };
-        var command = new Command("export", "Write a policy as a policy document (JSON, formatVersion 1), to copy and adapt.") { reference, output };
+        var command = new Command("export", "Write a policy as a policy document (JSON, formatVersion 1), to copy and adapt.") { reference, legacy, output };
         command.SetAction(parse =>
         {
-            var compiled = PolicyReference.TryLoad(parse.GetValue(reference)!, io.Error);
+            var compiled = CommonOptions.PolicyValue(parse, reference, legacy, io) is { } given ? PolicyReference.TryLoad(given, io.Error) : null;
             if (compiled is null)
             {
                 return ExitCodes.Usage;

@@ -9,12 +9,8 @@ internal static class RenderCommand
 {
     public static Command Create(CliIO io)
     {
-        var reference = new Argument<string>("policy")
-        {
-            Description = "The policy: builtin:ID or the path of a policy document.",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => PolicyReference.Default,
-        };
+        var legacy = CommonOptions.LegacyPolicy("policy");
+        var reference = CommonOptions.Policy();
         var format = CommonOptions.Format("markdown", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the notice to FILE instead of standard output.", HelpName = "FILE" };
         var command = new Command(
@@ -22,12 +18,13 @@ internal static class RenderCommand
             "Render a policy as a readable privacy notice, every paragraph anchored by its clause id; the same policy always gives the same bytes.")
         {
             reference,
+            legacy,
             format,
             output,
         };
         command.SetAction(parse =>
         {
-            var compiled = PolicyReference.TryLoad(parse.GetValue(reference)!, io.Error);
+            var compiled = CommonOptions.PolicyValue(parse, reference, legacy, io) is { } given ? PolicyReference.TryLoad(given, io.Error) : null;
             if (compiled is null)
             {
                 return ExitCodes.Usage;

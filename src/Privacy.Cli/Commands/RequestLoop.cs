@@ -39,7 +39,7 @@ internal static class RequestLoop
             var stream = CommonOptions.OpenInput(parse.GetValue(input)!, io);
             if (stream is null)
             {
-                return ExitCodes.Usage;
+                return ExitCodes.NoInput;
             }
 
             using (stream)

@@ -93,7 +93,7 @@ internal static class RightsCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 io.Error.WriteLine($"privacy: cannot read subject '{TextOutput.Escape(parse.GetValue(subject))}': {TextOutput.Escape(e.Message)}");
-                return ExitCodes.Usage;
+                return ExitCodes.NoInput;
             }
             catch (PrivacyRequestException e)
             {
@@ -104,7 +104,7 @@ internal static class RightsCommand
             var stream = CommonOptions.OpenInput(parse.GetValue(records)!, io);
             if (stream is null)
             {
-                return ExitCodes.Usage;
+                return ExitCodes.NoInput;
             }
 
             List<StoredRecord> stored;

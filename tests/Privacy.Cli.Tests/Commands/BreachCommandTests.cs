@@ -111,10 +111,10 @@ public class BreachCommandTests
     }
 
     [Fact]
-    public void Breach_UnreadableFile_Exits64()
+    public void Breach_UnreadableFile_Exits66()
     {
         var result = CliRunner.InProcess(string.Empty, "breach", "--input", Path.Combine(Path.GetTempPath(), "no-such-incident.json"));
-        Assert.Equal(64, result.ExitCode);
+        Assert.Equal(66, result.ExitCode);
         Assert.Contains("no-such-incident.json", result.Stderr, StringComparison.Ordinal);
     }
 

@@ -102,7 +102,6 @@ public class DecideCommandTests
     [Theory]
     [InlineData("--no-such-option")]
     [InlineData("--policy", "builtin:unknown")]
-    [InlineData("--input", "does-not-exist.jsonl")]
     [InlineData("--policy", "no-such-file.json")]
     public void Decide_UsageErrors_Exit64WithAReason(params string[] args)
     {

@@ -223,8 +223,6 @@ public class RightsCommandTests
 
     [Theory]
     [InlineData("--at", "yesterday")]
-    [InlineData("--subject", "no-such-subject.json")]
-    [InlineData("--records", "no-such-records.jsonl")]
     public void UsageErrors_Exit64(string option, string value)
     {
         var args = Common.ToArray();

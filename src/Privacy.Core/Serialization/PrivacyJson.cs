@@ -1,0 +1,94 @@
+using System;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Privacy.Internal;
+
+namespace Privacy.Serialization;
+
+/// <summary>
+/// The library's JSON contract: the same shapes the <c>privacy</c> command reads and writes, for hosts
+/// that serialise decisions, subjects and rights plans themselves (an ASP.NET Core endpoint, a queue message).
+/// </summary>
+/// <remarks>
+/// Ids are strings (<c>"rights.erasure"</c>), instants ISO-8601 in UTC with <c>Z</c>, effects lowercase
+/// names (<c>"permit"</c>). Reading is fail-closed: an unknown field, a field given twice, a missing
+/// required field, a bad id or instant is a <see cref="JsonException"/> naming the field, never a default.
+/// Everything here is trimming- and native-AOT-safe. The members are thread-safe.
+/// </remarks>
+public static class PrivacyJson
+{
+    /// <summary>Gets read-only options with the library's converters and source-generated metadata.</summary>
+    /// <value>Options that serialise the library's types exactly as the <c>privacy</c> command does (compact, relaxed escaping).</value>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Gets the source-generated metadata for the library's types (trimming- and AOT-safe).</summary>
+    /// <value>A resolver for <see cref="PrivacyDecision"/>, <see cref="DataSubject"/>, <see cref="PrivacyEvent"/>,
+    /// <see cref="RightsPlan"/>, the ids, <see cref="NodaTime.Instant"/> and <see cref="Effect"/>; use it with options
+    /// that carry the library's converters (see <see cref="Configure(JsonSerializerOptions)"/>).</value>
+    public static IJsonTypeInfoResolver TypeInfoResolver => PrivacyJsonSerializerContext.Default;
+
+    /// <summary>
+    /// Adds the library's converters and source-generated metadata to existing options,
+    /// such as an ASP.NET Core host's <c>JsonOptions.SerializerOptions</c>.
+    /// </summary>
+    /// <param name="options">The options to change; they must not be read-only yet.</param>
+    /// <returns>The same options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="options"/> are read-only.</exception>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        Preconditions.CheckNotNull(options, nameof(options));
+        foreach (var converter in CreateConverters())
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.TypeInfoResolverChain.Insert(0, PrivacyJsonSerializerContext.Default);
+        return options;
+    }
+
+    /// <summary>
+    /// Writes one result of <c>privacy decide</c>: <c>{"id":…,"effect":…,"clauses":[…],…}</c>, with
+    /// <c>id</c> null when the request had none. Allocates nothing for the usual decisions.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="requestId">The request's id, echoed back; null for none.</param>
+    /// <param name="decision">The decision.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public static void WriteDecision(Utf8JsonWriter writer, string? requestId, in PrivacyDecision decision)
+    {
+        Preconditions.CheckNotNull(writer, nameof(writer));
+        PrivacyDecisionJsonConverter.WriteResult(writer, requestId, decision);
+    }
+
+    /// <summary>Writes a rights plan as <c>privacy rights --format json</c> does, with the subject's id when given.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="subjectId">The subject's id, written as <c>subject</c>; null leaves it out.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="plan"/> is null.</exception>
+    public static void WriteRightsPlan(Utf8JsonWriter writer, RightsPlan plan, string? subjectId = null)
+    {
+        Preconditions.CheckNotNull(writer, nameof(writer));
+        Preconditions.CheckNotNull(plan, nameof(plan));
+        RightsPlanJsonConverter.WritePlan(writer, plan, subjectId);
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Configure(options);
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static JsonConverter[] CreateConverters() =>
+    [
+        new InstantJsonConverter(), new EffectJsonConverter(), new PrivacyDecisionJsonConverter(),
+        new DataSubjectJsonConverter(), new PrivacyEventJsonConverter(), new RightsPlanJsonConverter(),
+        new ClauseIdJsonConverter(), new ObligationIdJsonConverter(), new RetentionGroundIdJsonConverter(),
+        new DataCategoryIdJsonConverter(), new PurposeIdJsonConverter(), new RecipientIdJsonConverter(),
+        new DisclosureReasonIdJsonConverter(), new MessageKindIdJsonConverter(), new ChannelIdJsonConverter(),
+    ];
+}
