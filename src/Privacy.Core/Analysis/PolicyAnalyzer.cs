@@ -84,7 +84,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
     }
 
     private static ImmutableArray<PolicyFinding> Order(IEnumerable<PolicyFinding> findings)
-        => [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, PolicyDocument.PointerOrder.Instance)];
+        => [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Path, JsonPointer.Order)];
 
     /// <summary>One run of the analysis over one policy.</summary>
     private sealed class Analysis
@@ -369,7 +369,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
 
                 foreach (var action in r.Actions)
                 {
-                    var name = DocumentNames.Name(DocumentNames.Actions, action);
+                    var name = PolicyNames.Name(PolicyNames.Actions, action);
                     if (!RuleSemantics.DecidedByRules(action))
                     {
                         parts.Add($"'{name}' is decided by the retention rules, never by a rule, so the rule does nothing for it");
@@ -448,7 +448,7 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
         {
             foreach (var action in DataActions)
             {
-                var name = DocumentNames.Name(DocumentNames.Actions, action);
+                var name = PolicyNames.Name(PolicyNames.Actions, action);
                 var clause = _p.DefaultDenials.GetValueOrDefault(action);
                 for (var i = 0; i < _p.Categories.Length; i++)
                 {

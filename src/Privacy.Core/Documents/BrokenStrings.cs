@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
+using Privacy.Internal;
+
 namespace Privacy.Documents;
 
 /// <summary>
@@ -86,7 +88,7 @@ internal static class BrokenStrings
         var pointer = string.Empty;
         foreach (var (isObject, name, index) in path)
         {
-            pointer += "/" + (isObject ? DocumentShape.Escape(name) : index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            pointer += "/" + (isObject ? JsonPointer.Escape(name) : index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return pointer;

@@ -237,7 +237,7 @@ internal sealed class DocumentReader
             }
 
             var idOk = TryId(c.Id, at + "/id", "category");
-            var classOk = TryName(c.Class, at + "/class", "class", DocumentNames.Classes, out DataClass dataClass);
+            var classOk = TryName(c.Class, at + "/class", "class", PolicyNames.Classes, out DataClass dataClass);
             if (idOk)
             {
                 // A category whose class is wrong is still declared, so that references to it do not cascade into more problems.
@@ -307,21 +307,21 @@ internal sealed class DocumentReader
 
             var before = _problems.Count;
             var id = NonEmpty(r.Id, at + "/id");
-            TryName(r.Effect, at + "/effect", "effect", DocumentNames.Effects, out RuleEffect effect);
-            var actions = Names(r.Actions, at + "/actions", "action", DocumentNames.Actions);
+            TryName(r.Effect, at + "/effect", "effect", PolicyNames.Effects, out RuleEffect effect);
+            var actions = Names(r.Actions, at + "/actions", "action", PolicyNames.Actions);
             if (r.Actions is { Count: 0 })
             {
-                Problem(at + "/actions", "missing-action", $"Rule '{id}' names no action; list at least one of {string.Join(", ", DocumentNames.Actions.Select(a => a.Name))}.");
+                Problem(at + "/actions", "missing-action", $"Rule '{id}' names no action; list at least one of {string.Join(", ", PolicyNames.Actions.Select(a => a.Name))}.");
             }
 
             var categories = Ids(r.Categories, at, "categories", "category", s => new DataCategoryId(s));
-            var classes = Names(r.Classes, at + "/classes", "class", DocumentNames.Classes);
+            var classes = Names(r.Classes, at + "/classes", "class", PolicyNames.Classes);
             var purposes = Ids(r.Purposes, at, "purposes", "purpose", s => new PurposeId(s));
             var recipients = Ids(r.Recipients, at, "recipients", "recipient", s => new RecipientId(s));
             var reasons = Ids(r.Reasons, at, "reasons", "reason", s => new DisclosureReasonId(s));
             var messages = Ids(r.Messages, at, "messages", "message", s => new MessageKindId(s));
             var channels = Ids(r.Channels, at, "channels", "channel", s => new ChannelId(s));
-            var conditions = Names(r.Conditions, at + "/conditions", "condition", DocumentNames.Conditions).Aggregate(RuleConditions.None, (a, c) => a | c);
+            var conditions = Names(r.Conditions, at + "/conditions", "condition", PolicyNames.Conditions).Aggregate(RuleConditions.None, (a, c) => a | c);
             var exceptPurposes = Ids(r.ExceptPurposes, at, "exceptPurposes", "purpose", s => new PurposeId(s));
             var exceptReasons = Ids(r.ExceptReasons, at, "exceptReasons", "reason", s => new DisclosureReasonId(s));
             var obligations = Ids(r.Obligations, at, "obligations", "obligation", s => new ObligationId(s));
@@ -438,7 +438,7 @@ internal sealed class DocumentReader
             var ok = TryId(rule.Category, at + "/category", "category");
             ok &= TryPeriod(rule.Period, at + "/period", out var period);
             var anchor = RetentionAnchor.Collection;
-            ok &= rule.Anchor is null || TryName(rule.Anchor, at + "/anchor", "anchor", DocumentNames.Anchors, out anchor);
+            ok &= rule.Anchor is null || TryName(rule.Anchor, at + "/anchor", "anchor", PolicyNames.Anchors, out anchor);
             ok &= TryId(rule.Clause, at + "/clause", "clause");
             if (ok)
             {
@@ -471,7 +471,7 @@ internal sealed class DocumentReader
             var period = builder.ErasurePeriod;
             var ok = erasure.Period is null || TryPeriod(erasure.Period, "/retention/erasure/period", out period);
             ok &= TryId(erasure.Clause, "/retention/erasure/clause", "clause");
-            var classes = Names(erasure.Classes, "/retention/erasure/classes", "class", DocumentNames.Classes);
+            var classes = Names(erasure.Classes, "/retention/erasure/classes", "class", PolicyNames.Classes);
             if (ok)
             {
                 builder.Erasure(period, erasure.Clause!, [.. classes]);

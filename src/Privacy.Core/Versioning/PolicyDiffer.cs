@@ -59,7 +59,7 @@ public sealed class PolicyDiffer : IPolicyDiffer
         => IsRightsClause(rule.Clause) || (rule.ExemptionClause is { } e && IsRightsClause(e));
 
     private static string Pointer(params string[] parts)
-        => "/" + string.Join('/', parts.Select(p => p.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
+        => "/" + string.Join('/', parts.Select(JsonPointer.Escape));
 
     private static string List<T>(IEnumerable<T> items, string empty = "any")
     {
