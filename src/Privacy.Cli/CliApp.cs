@@ -23,6 +23,7 @@ internal static class CliApp
             NoticesCommand.Create(io),
             AcceptanceCommand.Create(io),
             BreachCommand.Create(io),
+            VerifyCommand.Create(io),
         };
 
     public static int Run(string[] args, CliIO io)

@@ -15,17 +15,21 @@ internal static class DiffCommand
         var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
         var newer = new Argument<string>("NEW") { Description = "The new version: builtin:ID or the path of a policy document." };
         var format = CommonOptions.Format("text", "json");
+        var semantic = new Option<bool>("--semantic") { Description = "List every combination (category x purpose x recipient x reason x message x channel x condition, and retention) whose effect changes, instead of the document changes (exit 1 when any does)." };
         var command = new Command("diff", "Compare two versions of a policy: every change, classed significant or editorial (exit 1 when any is significant).")
         {
             older,
             newer,
             format,
+            semantic,
         };
         command.SetAction(parse =>
         {
             var a = PolicyReference.TryLoad(parse.GetValue(older)!, io.Error);
             var b = a is null ? null : PolicyReference.TryLoad(parse.GetValue(newer)!, io.Error);
-            return a is null || b is null ? ExitCodes.Usage : Run(a.Policy, b.Policy, parse.GetValue(format)!, io);
+            return a is null || b is null ? ExitCodes.Usage
+                : parse.GetValue(semantic) ? SemanticDiffOutput.Run(a, b, parse.GetValue(format)!, io)
+                : Run(a.Policy, b.Policy, parse.GetValue(format)!, io);
         });
         return command;
     }

@@ -129,7 +129,7 @@ public class PolicyAnalyzerTests
 
     [Property(MaxTest = 60)]
     public Property Analyze_GeneratedPolicies_NeverThrowsAndPointsIntoTheDocument()
-        => Prop.ForAll(GeneratedPolicies.Policies().ToArbitrary(), generated =>
+        => Prop.ForAll(GeneratedPolicies.Arbitrary(), generated =>
         {
             var findings = PolicyAnalyzer.Default.Analyze(generated.Policy);
             var document = System.Text.Json.Nodes.JsonNode.Parse(PolicyDocument.ToJson(generated.Policy))!;

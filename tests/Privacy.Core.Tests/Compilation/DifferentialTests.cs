@@ -83,9 +83,10 @@ public class DifferentialTests
         var recipients = p.Recipients.Select(x => x.Id.Value).ToArray();
         var grounds = p.Grounds.Select(x => x.Id.Value).ToArray();
 
-        // Minutes within about two years, so that periods cross daylight-saving changes and ties happen.
-        var instants = Gen.Choose(0, 60 * 24 * 730).Select(m => Epoch + Duration.FromMinutes(m));
-        var events = BuiltInVocabulary.EventsOver(purposes, recipients, instants, "1");
+        // The kit's instants (whole minutes over two years, favouring clock changes and month ends, so that ties happen) and histories.
+        var arbitraries = new PolicyArbitraries(CompiledPolicy.Compile(p), Epoch);
+        var instants = arbitraries.Instants.Generator;
+        var histories = arbitraries.Histories.Generator;
         return
             from category in Gen.Elements(p.Categories.Select(x => x.Id.Value).ToArray())
             from purpose in Gen.Elements(purposes)
@@ -98,7 +99,7 @@ public class DifferentialTests
             from claimed in Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(grounds), n))
             from location in ArbMap.Default.GeneratorFor<bool>()
             from confidentiality in ArbMap.Default.GeneratorFor<bool>()
-            from history in Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(events, n))
+            from history in histories
             select new GeneratedRequest(
                 category, purpose, recipient, reason, message, channel, at, at - Duration.FromMinutes(age), [.. claimed],
                 new RequestContext(location, confidentiality), new DataSubject("s", true, history));

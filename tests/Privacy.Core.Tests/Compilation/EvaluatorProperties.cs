@@ -17,15 +17,15 @@ public class EvaluatorProperties
 
     public static class Arbitraries
     {
-        public static Arbitrary<AnyRequest> Requests() => AnyRequest.Generator(Gen.Elements(BuiltInVocabulary.Categories)).ToArbitrary();
+        public static Arbitrary<PolicyRequest> Requests() => BuiltInArbitraries.Requests();
 
-        public static Arbitrary<GeneratedSubject> Subjects() => GeneratedSubject.Generator.ToArbitrary();
+        public static Arbitrary<GeneratedSubject> Subjects() => BuiltInArbitraries.Subjects();
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
-    public void SensitiveData_IsNeverPermitted_ForAnyActionOrHistory(AnyRequest request, GeneratedSubject subject)
+    public void SensitiveData_IsNeverPermitted_ForAnyActionOrHistory(PolicyRequest request, GeneratedSubject subject)
     {
-        var sensitive = request with { Category = BuiltInVocabulary.SensitiveCategories[Array.IndexOf(BuiltInVocabulary.Categories, request.Category) % BuiltInVocabulary.SensitiveCategories.Length] };
+        var sensitive = request with { Category = new(BuiltInVocabulary.SensitiveCategories[Array.IndexOf(BuiltInVocabulary.Categories, request.Category.Value) % BuiltInVocabulary.SensitiveCategories.Length]) };
         if (sensitive.Action == PrivacyAction.Communicate)
         {
             return; // A message names no data category.
@@ -37,7 +37,7 @@ public class EvaluatorProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
-    public void EveryDecision_CitesAtLeastOneDefinedClause(AnyRequest request, GeneratedSubject subject)
+    public void EveryDecision_CitesAtLeastOneDefinedClause(PolicyRequest request, GeneratedSubject subject)
     {
         var decision = request.Decide(Policy, subject.ToSubject());
         Assert.NotEmpty(decision.Clauses);
@@ -46,12 +46,12 @@ public class EvaluatorProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public Property EventOrder_NeverChangesTheDecision(AnyRequest request, GeneratedSubject subject)
+    public Property EventOrder_NeverChangesTheDecision(PolicyRequest request, GeneratedSubject subject)
         => Prop.ForAll(Gen.Shuffle(subject.Events.ToArray()).ToArbitrary(), shuffled =>
             request.Decide(Policy, subject.ToSubject()) == request.Decide(Policy, new DataSubject("s-1", subject.HasEmail, shuffled)));
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public Property EventsAfterTheInstant_ChangeNothing(AnyRequest request, GeneratedSubject subject)
+    public Property EventsAfterTheInstant_ChangeNothing(PolicyRequest request, GeneratedSubject subject)
         => Prop.ForAll(BuiltInVocabulary.Histories.ToArbitrary(), later =>
         {
             var future = later.Select(e => new PrivacyEvent(e.Kind, request.At + Duration.FromMinutes(1) + (e.At - BuiltInVocabulary.Epoch), e.Purpose, e.Recipient, e.Version));
@@ -95,15 +95,15 @@ public class EvaluatorProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
-    public void UnknownId_NeverPermits(AnyRequest request, GeneratedSubject subject, PositiveInt salt)
+    public void UnknownId_NeverPermits(PolicyRequest request, GeneratedSubject subject, PositiveInt salt)
     {
         var unknown = $"unknown.id-{salt.Get}";
         var mangled = (salt.Get % 4) switch
         {
-            0 => request with { Category = unknown },
-            1 => request with { Purpose = unknown },
-            2 => request with { Recipient = unknown, Message = unknown },
-            _ => request with { Reason = unknown, Channel = unknown, Grounds = [unknown] },
+            0 => request with { Category = new(unknown) },
+            1 => request with { Purpose = new(unknown) },
+            2 => request with { Recipient = new(unknown), Message = new(unknown) },
+            _ => request with { Reason = new(unknown), Channel = new(unknown), Grounds = [new(unknown)] },
         };
         try
         {
@@ -119,6 +119,6 @@ public class EvaluatorProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public void Evaluator_IsDeterministic(AnyRequest request, GeneratedSubject subject)
+    public void Evaluator_IsDeterministic(PolicyRequest request, GeneratedSubject subject)
         => Assert.Equal(request.Decide(Policy, subject.ToSubject()), request.Decide(Recompiled, subject.ToSubject()));
 }

@@ -14,7 +14,7 @@ public class RetentionSweepProperties
     [Property(MaxTest = 100)]
     public Property SweepRetentionEffects_AgreesWithExactDecisions_OnGeneratedPolicies()
         => Prop.ForAll(
-            GeneratedPolicies.Policies().ToArbitrary(),
+            GeneratedPolicies.Arbitrary(),
             Gen.Choose(0, 60 * 24 * 365 * 3).ToArbitrary(),
             (generated, minutes) =>
             {

@@ -16,7 +16,7 @@ public class PolicyDocumentTests
 {
     [Property(MaxTest = 80)]
     public Property RoundTrip_GeneratedPolicies_WriteTheSameBytesAndDecideAlike()
-        => Prop.ForAll(GeneratedPolicies.Policies().ToArbitrary(), generated =>
+        => Prop.ForAll(GeneratedPolicies.Arbitrary(), generated =>
         {
             var json = PolicyDocument.ToJson(generated.Policy);
             var loaded = PolicyDocument.Parse(json);

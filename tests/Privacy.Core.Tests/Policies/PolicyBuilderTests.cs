@@ -42,7 +42,7 @@ public class PolicyBuilderTests
 
     [Property(MaxTest = 200)]
     public Property GeneratedPolicies_BuildAndCompile()
-        => Prop.ForAll(GeneratedPolicies.Policies().ToArbitrary(), generated =>
+        => Prop.ForAll(GeneratedPolicies.Arbitrary(), generated =>
         {
             var compiled = CompiledPolicy.Compile(generated.Policy);
             return compiled.Vocabulary.Categories.Count == generated.Policy.Categories.Length

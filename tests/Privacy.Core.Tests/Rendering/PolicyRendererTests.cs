@@ -81,7 +81,7 @@ public class PolicyRendererTests
 
     [Property(MaxTest = 60)]
     public Property Render_GeneratedPolicies_IsDeterministicAndCoversEveryClause()
-        => Prop.ForAll(GeneratedPolicies.Policies().ToArbitrary(), generated =>
+        => Prop.ForAll(GeneratedPolicies.Arbitrary(), generated =>
         {
             foreach (var format in Enum.GetValues<NoticeFormat>())
             {

@@ -35,11 +35,11 @@ public class RightsPlannerProperties
         public static Arbitrary<Records> RecordSets() =>
             Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Record, n)).Select(r => new Records([.. r])).ToArbitrary();
 
-        public static Arbitrary<GeneratedSubject> Subjects() => GeneratedSubject.Generator.ToArbitrary();
+        public static Arbitrary<GeneratedSubject> Subjects() => BuiltInArbitraries.Subjects();
 
-        public static Arbitrary<AnyRequest> Requests() => AnyRequest.Generator(Gen.Elements(BuiltInVocabulary.Categories)).ToArbitrary();
+        public static Arbitrary<PolicyRequest> Requests() => BuiltInArbitraries.Requests();
 
-        public static Arbitrary<GeneratedPolicy> Policies() => GeneratedPolicies.Policies().ToArbitrary();
+        public static Arbitrary<GeneratedPolicy> Policies() => GeneratedPolicies.Arbitrary();
 
         public static Arbitrary<RightKind> Rights() => Gen.Elements(Enum.GetValues<RightKind>()).ToArbitrary();
     }
@@ -81,7 +81,7 @@ public class RightsPlannerProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public void NoDeadline_PrecedesItsAnchor(AnyRequest request, GeneratedSubject subject)
+    public void NoDeadline_PrecedesItsAnchor(PolicyRequest request, GeneratedSubject subject)
     {
         var retain = request with { Action = PrivacyAction.Retain };
         var decision = retain.Decide(Policy, subject.ToSubject());
@@ -100,17 +100,17 @@ public class RightsPlannerProperties
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public void AddingAGround_NeverShortensRetention(AnyRequest request, GeneratedSubject subject, PositiveInt pick)
+    public void AddingAGround_NeverShortensRetention(PolicyRequest request, GeneratedSubject subject, PositiveInt pick)
     {
         var retain = request with { Action = PrivacyAction.Retain };
         var extra = BuiltInVocabulary.Grounds[pick.Get % BuiltInVocabulary.Grounds.Length];
         var before = retain.Decide(Policy, subject.ToSubject());
-        var after = (retain with { Grounds = retain.Grounds.Add(extra) }).Decide(Policy, subject.ToSubject());
+        var after = (retain with { Grounds = retain.Grounds.Add(new(extra)) }).Decide(Policy, subject.ToSubject());
         Assert.True(KeepsAtLeastAsLong(after, before), $"{before} became {after}");
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 100)]
-    public void GeneratedPolicies_NoDeadlinePrecedesCollection(GeneratedPolicy generated, AnyRequest request, GeneratedSubject subject)
+    public void GeneratedPolicies_NoDeadlinePrecedesCollection(GeneratedPolicy generated, PolicyRequest request, GeneratedSubject subject)
     {
         var compiled = CompiledPolicy.Compile(generated.Policy);
         var history = new DataSubject("s", false, subject.Events.Where(e => e.Purpose is null && e.Recipient is null));

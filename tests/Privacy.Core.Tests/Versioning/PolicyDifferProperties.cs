@@ -14,7 +14,7 @@ public class PolicyDifferProperties
 {
     public static class Arbitraries
     {
-        public static Arbitrary<GeneratedPolicy> Policies() => GeneratedPolicies.Policies().ToArbitrary();
+        public static Arbitrary<GeneratedPolicy> Policies() => GeneratedPolicies.Arbitrary();
     }
 
     private static PolicyDiff Diff(PrivacyPolicy a, PrivacyPolicy b) => PolicyDiffer.Instance.Diff(a, b);

@@ -7,12 +7,14 @@ using NodaTime;
 using Privacy.Policies;
 using Privacy.Retention;
 
-namespace Privacy.Tests;
+namespace Privacy.Testing.Generators;
 
 /// <summary>
-/// Random policies for property tests: random hierarchical vocabularies, clauses, permit and
-/// prohibit rules with conditions and exceptions, obligations, retention rules and grounds. Every
-/// generated policy builds; <see cref="GeneratedPolicy.ToString"/> prints it for a counterexample.
+/// Random policies for property tests: random hierarchical vocabularies whose ids collide by
+/// prefix (<c>p1</c>, <c>p10</c>, <c>p1.p11</c>), clauses, permit and prohibit rules with conditions
+/// and exceptions, obligations, retention rules and grounds. Every generated policy builds;
+/// <see cref="GeneratedPolicy.ToString"/> prints it for a counterexample, and a failing policy
+/// shrinks by dropping rules.
 /// </summary>
 public static class GeneratedPolicies
 {
@@ -20,7 +22,31 @@ public static class GeneratedPolicies
     private static readonly PrivacyAction[] Actions = Enum.GetValues<PrivacyAction>();
     private static readonly RetentionAnchor[] Anchors = Enum.GetValues<RetentionAnchor>();
 
-    /// <summary>Policies with up to <paramref name="maxTerms"/> ids of each kind and <paramref name="maxRules"/> rules.</summary>
+    /// <summary>Names that prefix one another, so that an id is never mistaken for a longer one that starts with it.</summary>
+    private static readonly string[] Suffixes = ["1", "10", "11", "110", "2", "20", "21", "12", "3", "30", "31", "13", "4", "40", "41", "14"];
+
+    /// <summary>Policies with up to <paramref name="maxTerms"/> ids of each kind and <paramref name="maxRules"/> rules, shrinking by dropping rules.</summary>
+    /// <param name="maxTerms">The most ids of each kind, 1 to 16.</param>
+    /// <param name="maxRules">The most rules.</param>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<GeneratedPolicy> Arbitrary(int maxTerms = 8, int maxRules = 14) => Shrink.Arbitrary(Policies(maxTerms, maxRules), ShrinkPolicy);
+
+    /// <summary>Drops one rule at a time (the policy still builds: default denials and retention stay).</summary>
+    /// <param name="generated">The policy.</param>
+    /// <returns>Policies with one rule fewer.</returns>
+    public static IEnumerable<GeneratedPolicy> ShrinkPolicy(GeneratedPolicy generated)
+    {
+        ArgumentNullException.ThrowIfNull(generated);
+        foreach (var rule in generated.Policy.Rules)
+        {
+            yield return generated with { Policy = generated.Policy.ToBuilder().RemoveRule(rule.Id).Build() };
+        }
+    }
+
+    /// <summary>Policies with up to <paramref name="maxTerms"/> ids of each kind and <paramref name="maxRules"/> rules (no shrinking; see <see cref="Arbitrary"/>).</summary>
+    /// <param name="maxTerms">The most ids of each kind, 1 to 16.</param>
+    /// <param name="maxRules">The most rules.</param>
+    /// <returns>The generator.</returns>
     public static Gen<GeneratedPolicy> Policies(int maxTerms = 8, int maxRules = 14) =>
         from categories in Hierarchy("c", maxTerms)
         from categoryClasses in Gen.ArrayOf(Gen.Elements(Classes), categories.Length)
@@ -36,22 +62,22 @@ public static class GeneratedPolicies
         from seed in Gen.Choose(0, int.MaxValue - 1)
         select Build(categories, categoryClasses, purposes, recipients, reasons, messages, channels, obligations, grounds, clauseCount, ruleCount, seed);
 
-    /// <summary>Ids like <c>c1</c>, <c>c1.c3</c>: a forest where each id after the first may hang below an earlier one.</summary>
+    /// <summary>Ids like <c>c1</c>, <c>c1.c10</c>: a forest where each id after the first may hang below an earlier one.</summary>
     private static Gen<string[]> Hierarchy(string prefix, int max) =>
-        Gen.Choose(1, max).SelectMany(n => Gen.ArrayOf(Gen.Choose(-1, n - 1), n).Select(parents =>
+        Gen.Choose(1, Math.Clamp(max, 1, Suffixes.Length)).SelectMany(n => Gen.ArrayOf(Gen.Choose(-1, n - 1), n).Select(parents =>
         {
             var ids = new string[n];
             for (var i = 0; i < n; i++)
             {
                 var parent = parents[i];
-                ids[i] = parent >= 0 && parent < i ? $"{ids[parent]}.{prefix}{i}" : $"{prefix}{i}";
+                ids[i] = parent >= 0 && parent < i ? $"{ids[parent]}.{prefix}{Suffixes[i]}" : $"{prefix}{Suffixes[i]}";
             }
 
             return ids;
         }));
 
     private static Gen<string[]> Flat(string prefix, int max) =>
-        Gen.Choose(1, max).Select(n => Enumerable.Range(0, n).Select(i => $"{prefix}{i}").ToArray());
+        Gen.Choose(1, Math.Clamp(max, 1, Suffixes.Length)).Select(n => Enumerable.Range(0, n).Select(i => $"{prefix}{Suffixes[i]}").ToArray());
 
     private static GeneratedPolicy Build(
         string[] categories, DataClass[] categoryClasses, string[] purposes, string[] recipients, string[] reasons, string[] messages,
@@ -222,8 +248,12 @@ public static class GeneratedPolicies
 }
 
 /// <summary>A generated policy, printable in a counterexample.</summary>
+/// <param name="Policy">The policy.</param>
+/// <param name="Seed">The seed its rules were drawn with.</param>
 public sealed record GeneratedPolicy(PrivacyPolicy Policy, int Seed)
 {
+    /// <summary>Describes the policy: vocabulary, rules and retention.</summary>
+    /// <returns>One line.</returns>
     public override string ToString()
         => $"policy(seed {Seed}): categories [{string.Join(", ", Policy.Categories.Select(c => $"{c.Id}:{c.Class}"))}] purposes [{string.Join(", ", Policy.Purposes.Select(p => p.Id))}] "
             + $"rules [{string.Join("; ", Policy.Rules.Select(Describe))}] retention [{string.Join("; ", Policy.RetentionRules.Select(r => $"{r.Category} {r.Period} from {r.Anchor}{(r.AllowsGrounds ? string.Empty : " no grounds")}"))}]";
