@@ -44,7 +44,7 @@ public sealed class FuzzSmokeTests
         ("document", "Crash:System.OverflowException@Privacy.Retention."),
 
         // Periods beyond Int32 in a policy document.
-        ("document", "Crash:System.ArgumentOutOfRangeException@Privacy.Documents.PeriodText.TryParse"),
+        ("document", "Crash:System.ArgumentOutOfRangeException@Privacy.Retention.PeriodText.TryParse"),
 
         // Values the model refuses with ArgumentException that the parsers let through (an empty or blank id or zone).
         ("subject", "Crash:System.ArgumentException@Privacy."),

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime.Text;
 using Privacy.Policies;
+using Privacy.Retention;
 
 namespace Privacy.Documents;
 
