@@ -218,10 +218,20 @@ public sealed class PolicyAnalyzer : IPolicyAnalyzer
         }
 
         private PolicyRule? OverridingRule(PolicyRule permit, PrivacyAction action, Cell cell)
-            => _p.Rules.FirstOrDefault(q => q.Effect == RuleEffect.Prohibit
-                && (q.Conditions & ~permit.Conditions) == 0
-                && Matches(q, action, cell)
-                && !Excepts(q, action, cell));
+        {
+            foreach (var q in _p.Rules)
+            {
+                if (q.Effect == RuleEffect.Prohibit
+                    && (q.Conditions & ~permit.Conditions) == 0
+                    && Matches(q, action, cell)
+                    && !Excepts(q, action, cell))
+                {
+                    return q;
+                }
+            }
+
+            return null;
+        }
 
         private HashSet<int> Contradictions()
         {

@@ -6,11 +6,30 @@ using Privacy.Policies;
 namespace Privacy.Compilation;
 
 /// <summary>
-/// Turns the rules of one action into an <see cref="ActionTable"/>. Runs once per policy; its cost
-/// is linear in the vocabulary times the number of rules, and nothing of it remains on the hot path.
+/// Turns the rules of one action into an <see cref="ActionTable"/>. Runs once per policy; nothing of it
+/// remains on the hot path.
 /// </summary>
+/// <remarks>
+/// What compiling costs is the rule-membership bits of every id (ids × rules / 64 words), the table of
+/// equivalence classes (category classes × purpose classes, and so on: one cell each) and the outcome of each
+/// distinct set of matching rules. Each is bounded before it is allocated or spent: past
+/// <see cref="MaxMembershipWords"/>, <see cref="MaxTableCells"/> or <see cref="MaxWork"/> the policy is refused
+/// with a <c>too-large-policy</c> problem naming the action and the numbers, for policies built in code and
+/// documents alike.
+/// </remarks>
 internal sealed class PolicyCompiler
 {
+    /// <summary>The most 64-bit words of rule-membership bits one action may need (128 MiB).</summary>
+    public const long MaxMembershipWords = 16L * 1024 * 1024;
+
+    /// <summary>The most cells (x classes × y classes) one action's table may have (4 MiB of cells): room for 1,000 rules that each name their own categories and purposes.</summary>
+    public const long MaxTableCells = 1L << 20;
+
+    /// <summary>The most steps (bits set, words compared, candidate rules weighed) compiling one action may take.</summary>
+    public const long MaxWork = 400_000_000;
+
+    private long _work;
+
     private readonly Dictionary<string, int> _decisionIndex = new(StringComparer.Ordinal);
     private readonly List<PrivacyDecision> _decisions = [];
 
@@ -37,6 +56,13 @@ internal sealed class PolicyCompiler
         };
 
         var words = Math.Max(1, (rules.Length + 63) / 64);
+        var membership = ((long)xCount + (2L * yCount)) * words;
+        if (membership > MaxMembershipWords)
+        {
+            throw TooLarge(action, $"its {rules.Length} rules over {xCount} {XName(action)} and {yCount} {YName(action)} need {membership} words of rule-membership bits; at most {MaxMembershipWords} are allowed");
+        }
+
+        _work = 0;
         var xBits = new ulong[xCount * words];
         var yTarget = new ulong[yCount * words];
         var yExempt = new ulong[yCount * words];
@@ -44,11 +70,13 @@ internal sealed class PolicyCompiler
         {
             foreach (var x in xCovered(rules[j]))
             {
+                Spend(action, 1);
                 Set(xBits, x, words, j);
             }
 
             foreach (var (y, exempt) in CoveredY(action, rules[j], v))
             {
+                Spend(action, 1);
                 Set(exempt ? yExempt : yTarget, y, words, j);
             }
         }
@@ -59,6 +87,12 @@ internal sealed class PolicyCompiler
             yTarget.AsSpan(y * words, words).CopyTo(row);
             yExempt.AsSpan(y * words, words).CopyTo(row.AsSpan(words));
         });
+
+        var tableCells = (long)xRows.Count * yRows.Count;
+        if (tableCells > MaxTableCells)
+        {
+            throw TooLarge(action, $"its rules split the {XName(action)} into {xRows.Count} classes and the {YName(action)} into {yRows.Count}, a table of {tableCells} cells; at most {MaxTableCells} are allowed");
+        }
 
         // Cells whose x and y classes select the same rules (with the same exemptions) share an outcome
         // group, so each distinct set of matching rules is resolved once, however many cells it covers.
@@ -75,6 +109,7 @@ internal sealed class PolicyCompiler
             for (var yc = 0; yc < yRows.Count; yc++)
             {
                 var yRow = yRows[yc];
+                Spend(action, words);
                 for (var w = 0; w < words; w++)
                 {
                     matches[w] = xRow[w] & yRow[w];
@@ -83,6 +118,7 @@ internal sealed class PolicyCompiler
 
                 if (!groupOfMatches.TryGetValue(matches, out var g))
                 {
+                    Spend(action, rules.Length);
                     candidates.Clear();
                     for (var j = 0; j < rules.Length; j++)
                     {
@@ -92,6 +128,7 @@ internal sealed class PolicyCompiler
                         }
                     }
 
+                    Spend(action, (long)candidates.Count * group.Length);
                     for (var bits = 0; bits < group.Length; bits++)
                     {
                         group[bits] = Intern(Outcome(candidates, (RuleConditions)bits, defaultClause));
@@ -197,9 +234,34 @@ internal sealed class PolicyCompiler
     /// <summary>The dense ids a selector matches: every id when it lists none, else each listed id and every id below it (see <see cref="RuleSemantics"/>).</summary>
     private static IEnumerable<int> Listed(IEnumerable<string> ids, IdTable table)
     {
-        var listed = ids.Select(id => table.TryGetIndex(id, out var i) ? i : -1).Where(i => i >= 0).ToList();
         var all = Enumerable.Range(0, table.Count);
-        return !ids.Any() ? all : all.Where(j => listed.Any(i => table.IsWithin(j, i)));
+        if (!ids.Any())
+        {
+            return all;
+        }
+
+        // Each id is matched by walking up its ancestors once, so a long list costs no more than a short one.
+        var listed = new bool[table.Count];
+        foreach (var id in ids)
+        {
+            if (table.TryGetIndex(id, out var i))
+            {
+                listed[i] = true;
+            }
+        }
+
+        return all.Where(j =>
+        {
+            for (var i = j; i >= 0; i = table.ParentOf(i))
+            {
+                if (listed[i])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
     }
 
     private static (int[] ClassOf, List<ulong[]> Rows) Classify(int count, int words, int width, Action<int, ulong[]> row)
@@ -228,6 +290,27 @@ internal sealed class PolicyCompiler
         }
 
         return (classOf, rows);
+    }
+
+    private static string XName(PrivacyAction action) => action == PrivacyAction.Communicate ? "message kinds" : "categories";
+
+    private static string YName(PrivacyAction action) => action switch
+    {
+        PrivacyAction.Communicate => "channels",
+        PrivacyAction.Disclose => "recipient-and-reason pairs",
+        _ => "purposes",
+    };
+
+    private static PolicyValidationException TooLarge(PrivacyAction action, string detail)
+        => new([new PolicyProblem("/rules", "too-large-policy", $"The policy is too large to compile for '{action.ToString().ToLowerInvariant()}': {detail}. Merge rules that name the same ids, or split the policy.")]);
+
+    private void Spend(PrivacyAction action, long steps)
+    {
+        _work += steps;
+        if (_work > MaxWork)
+        {
+            throw TooLarge(action, $"compiling it takes more than {MaxWork} steps (ids matched, cells compared and candidate rules weighed)");
+        }
     }
 
     private static void Set(ulong[] bits, int row, int words, int j) => bits[(row * words) + (j >> 6)] |= 1UL << (j & 63);

@@ -120,7 +120,7 @@ internal sealed class DocumentReader
         }
 
         var before = _problems.Count;
-        foreach (var problem in PolicyChecks.Validate(builder))
+        foreach (var problem in PolicyChecks.Validate(builder, structuralLimits: true))
         {
             if (problem.Code == "class-mismatch" && ClassUnknown(builder, problem.Path))
             {

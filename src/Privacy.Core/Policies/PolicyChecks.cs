@@ -8,14 +8,20 @@ namespace Privacy.Policies;
 /// <summary>The structural checks a policy must pass before it is built: every reference resolves, nothing is declared twice.</summary>
 internal static class PolicyChecks
 {
-    public static List<PolicyProblem> Validate(PolicyBuilder b)
+    /// <param name="b">The builder.</param>
+    /// <param name="structuralLimits">
+    /// Whether to apply <see cref="MaxRules"/> and <see cref="MaxEntries"/>: true for documents, which may come
+    /// from anyone; policies built in code are not limited here. Every policy's compiled tables are bounded by
+    /// <see cref="Compilation.PolicyCompiler"/>, and the analysis by its step budget.
+    /// </param>
+    public static List<PolicyProblem> Validate(PolicyBuilder b, bool structuralLimits = false)
     {
         var problems = new List<PolicyProblem>();
         void Add(string path, string code, string message) => problems.Add(new PolicyProblem(path, code, message));
 
-        if (Limits(b) is { Count: > 0 } over)
+        if (structuralLimits && Limits(b) is { Count: > 0 } over)
         {
-            // Past a size limit the other checks, the analysis and the compiled tables could cost without bound: stop here.
+            // Past a size limit the other checks would only cost more on a document that is refused anyway: stop here.
             return over;
         }
 
@@ -144,19 +150,13 @@ internal static class PolicyChecks
         return $"Unknown {kind} '{value}'{(suggestion.Length == 0 ? "." : suggestion)}";
     }
 
-    /// <summary>The most rules a policy may have.</summary>
+    /// <summary>The most rules a policy document may have.</summary>
     public const int MaxRules = 1000;
 
-    /// <summary>The most entries in each vocabulary list, in the clauses, and in the retention grounds and rules.</summary>
+    /// <summary>The most entries in each vocabulary list, in the clauses, and in the retention grounds and rules of a policy document.</summary>
     public const int MaxEntries = 2000;
 
-    /// <summary>
-    /// The most combinations of ids one action's decision table may have: categories × purposes (collect,
-    /// use), categories × recipients × reasons (disclose), messages × channels (communicate).
-    /// </summary>
-    public const long MaxDecisionCells = 250_000;
-
-    /// <summary>The size limits that keep compilation memory and analysis time bounded; each one exceeded is a <c>too-large-policy</c> problem.</summary>
+    /// <summary>The structural limits on a policy document; each one exceeded is a <c>too-large-policy</c> problem.</summary>
     private static List<PolicyProblem> Limits(PolicyBuilder b)
     {
         var problems = new List<PolicyProblem>();
@@ -164,7 +164,7 @@ internal static class PolicyChecks
         {
             if (count > max)
             {
-                problems.Add(new PolicyProblem(path, "too-large-policy", $"The policy has {count} {what}; at most {max} are allowed, which keeps compiling and checking it bounded."));
+                problems.Add(new PolicyProblem(path, "too-large-policy", $"The policy has {count} {what}; at most {max} are allowed, which keeps reading, compiling and checking a document bounded."));
             }
         }
 
@@ -179,22 +179,6 @@ internal static class PolicyChecks
         Count(b.Clauses.Count, MaxEntries, "/clauses", "clauses");
         Count(b.Grounds.Count, MaxEntries, "/retention/grounds", "retention grounds");
         Count(b.RetentionRules.Count, MaxEntries, "/retention/rules", "retention rules");
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-
-        void Cells(long cells, string what)
-        {
-            if (cells > MaxDecisionCells)
-            {
-                problems.Add(new PolicyProblem("/vocabulary", "too-large-policy", $"The vocabulary gives {cells} combinations of {what}; at most {MaxDecisionCells} are allowed, which keeps the compiled decision tables bounded."));
-            }
-        }
-
-        Cells((long)b.Categories.Count * b.Purposes.Count, "categories and purposes");
-        Cells((long)b.Categories.Count * b.Recipients.Count * b.Reasons.Count, "categories, recipients and reasons");
-        Cells((long)b.Messages.Count * b.Channels.Count, "messages and channels");
         return problems;
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Privacy.Analysis;
 using Privacy.BuiltIn;
+using Privacy.Compilation;
 using Privacy.Documents;
 using Privacy.Policies;
 
@@ -63,22 +64,158 @@ public class UntrustedDocumentTests
     }
 
     [Fact]
-    public void Parse_DecisionTableOverTheLimit_TooLargePolicy()
+    public void Compile_ManyIdsFewClasses_CompilesAsBefore()
     {
         var document = Exported();
         var vocabulary = document["vocabulary"]!.AsObject();
+        for (var i = 0; i < 600; i++)
+        {
+            vocabulary["categories"]!.AsArray().Add(new JsonObject { ["id"] = $"personal.x{i}", ["class"] = "personal" });
+            vocabulary["purposes"]!.AsArray().Add(new JsonObject { ["id"] = $"p{i}" });
+        }
+
+        var compiled = CompiledPolicy.Compile(PolicyDocument.Parse(document.ToJsonString()));
+
+        Assert.Equal(Effect.Deny, compiled.DecideUse(compiled.Vocabulary.Categories.GetIndex("personal.x599"), compiled.Vocabulary.Purposes.GetIndex("p599"), compiled.Fold(new DataSubject("u", true, []), default)).Effect);
+    }
+
+    /// <summary>
+    /// About 300 KB: 1,000 rules over 2,000 categories and 2,000 purposes, each rule naming a category of its own
+    /// and one it shares with the next rule, so that every category and every purpose has its own set of rules
+    /// and the classes multiply to about 4 million cells per action.
+    /// </summary>
+    internal static string ClassMultiplyingDocument(int rules = PolicyChecks.MaxRules)
+    {
+        var document = Exported();
+        var vocabulary = document["vocabulary"]!.AsObject();
+        var clause = document["clauses"]![0]!["id"]!.GetValue<string>();
         var categories = vocabulary["categories"]!.AsArray();
         var purposes = vocabulary["purposes"]!.AsArray();
-        for (var i = 0; i < 600; i++)
+        var n = Math.Min(2 * rules, PolicyChecks.MaxEntries - Math.Max(categories.Count, purposes.Count));
+        for (var i = 0; i < n; i++)
         {
             categories.Add(new JsonObject { ["id"] = $"personal.x{i}", ["class"] = "personal" });
             purposes.Add(new JsonObject { ["id"] = $"p{i}" });
         }
 
-        var error = Refused(document.ToJsonString());
+        var list = document["rules"]!.AsArray();
+        list.Clear();
+        for (var j = 0; j < rules; j++)
+        {
+            list.Add(new JsonObject
+            {
+                ["id"] = $"g{j}",
+                ["effect"] = j % 2 == 0 ? "prohibit" : "permit",
+                ["actions"] = new JsonArray("collect", "use"),
+                ["categories"] = new JsonArray($"personal.x{2 * j % n}", $"personal.x{((2 * j) + 1) % n}", $"personal.x{((2 * j) + 3) % n}"),
+                ["purposes"] = new JsonArray($"p{2 * j % n}", $"p{((2 * j) + 1) % n}", $"p{((2 * j) + 3) % n}"),
+                ["clause"] = clause,
+            });
+        }
 
-        Assert.Equal(("/vocabulary", "too-large-policy"), (error.Problems.Single().Path, error.Problems.Single().Code));
-        Assert.Contains("categories and purposes", error.Problems.Single().Message, StringComparison.Ordinal);
+        return document.ToJsonString();
+    }
+
+    [Fact]
+    public void Compile_ClassesMultiplyPastTheTable_TooLargePolicyWithBoundedMemory()
+    {
+        var json = ClassMultiplyingDocument();
+        Assert.InRange(json.Length, 250_000, 400_000);
+        var policy = PolicyDocument.Parse(json);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<PolicyValidationException>(() => CompiledPolicy.Compile(policy));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var problem = error.Problems.Single();
+        Assert.Equal(("/rules", "too-large-policy"), (problem.Path, problem.Code));
+        Assert.Contains("'collect'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("cells", problem.Message, StringComparison.Ordinal);
+        Assert.InRange(allocated, 0, 256L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Compile_ManyRulesOverManyRecipientsAndReasons_TooLargePolicyBeforeAllocating()
+    {
+        var document = Exported();
+        var vocabulary = document["vocabulary"]!.AsObject();
+        var clause = document["clauses"]![0]!["id"]!.GetValue<string>();
+        for (var i = 0; i < 1500; i++)
+        {
+            vocabulary["recipients"]!.AsArray().Add(new JsonObject { ["id"] = $"r{i}" });
+            vocabulary["reasons"]!.AsArray().Add(new JsonObject { ["id"] = $"s{i}" });
+        }
+
+        for (var j = 0; j < 900; j++)
+        {
+            document["rules"]!.AsArray().Add(new JsonObject
+            {
+                ["id"] = $"d{j}",
+                ["effect"] = "permit",
+                ["actions"] = new JsonArray("disclose"),
+                ["recipients"] = new JsonArray($"r{j}"),
+                ["reasons"] = new JsonArray($"s{j}"),
+                ["clause"] = clause,
+            });
+        }
+
+        var policy = PolicyDocument.Parse(document.ToJsonString());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<PolicyValidationException>(() => CompiledPolicy.Compile(policy));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var problem = error.Problems.Single();
+        Assert.Equal(("/rules", "too-large-policy"), (problem.Path, problem.Code));
+        Assert.Contains("'disclose'", problem.Message, StringComparison.Ordinal);
+        Assert.InRange(allocated, 0, 256L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Compile_FiveHundredRulesEachWithOwnIds_Compiles()
+    {
+        var compiled = CompiledPolicy.Compile(PolicyDocument.Parse(ClassMultiplyingDocument(rules: 500)));
+        var subject = compiled.Fold(new DataSubject("u", true, []), default);
+        int Category(string id) => compiled.Vocabulary.Categories.GetIndex(id);
+        int Purpose(string id) => compiled.Vocabulary.Purposes.GetIndex(id);
+
+        Assert.Equal(Effect.Permit, compiled.DecideUse(Category("personal.x2"), Purpose("p2"), subject).Effect);
+        Assert.Equal(Effect.Deny, compiled.DecideUse(Category("personal.x3"), Purpose("p3"), subject).Effect);
+    }
+
+    [Fact]
+    public void AnalyzeDocument_ClassMultiplyingDocument_AnalysisTooLargeWithBoundedMemory()
+    {
+        var json = ClassMultiplyingDocument();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var findings = PolicyAnalyzer.Default.AnalyzeDocument(stream);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains(findings, f => f is { Code: "analysis-too-large", Severity: FindingSeverity.Error });
+        Assert.InRange(allocated, 0, 4L * 1024 * 1024 * 1024);
+    }
+
+    [Fact]
+    public void Build_PolicyInCodeOverTheDocumentLimits_Builds()
+    {
+        var builder = new PolicyBuilder("big", "1").AddClause("k", "clause").DenyByDefault("k").Erasure(Privacy.Retention.RetentionPeriod.FromPeriod(NodaTime.Period.FromMonths(1)), "k", DataClass.Personal);
+        for (var i = 0; i <= PolicyChecks.MaxEntries; i++)
+        {
+            builder.AddCategory($"c{i}", DataClass.Personal, "category").AddPurpose($"p{i}", "purpose");
+        }
+
+        for (var i = 0; i <= PolicyChecks.MaxRules; i++)
+        {
+            builder.Permit($"r{i}", r => r.On(PrivacyAction.Use).Categories($"c{i}").Purposes($"p{i}").Cites("k"));
+        }
+
+        var compiled = CompiledPolicy.Compile(builder.Build());
+        var subject = compiled.Fold(new DataSubject("u", true, []), default);
+
+        Assert.Equal(Effect.Permit, compiled.DecideUse(compiled.Vocabulary.Categories.GetIndex("c1000"), compiled.Vocabulary.Purposes.GetIndex("p1000"), subject).Effect);
+        Assert.Equal(Effect.Deny, compiled.DecideUse(compiled.Vocabulary.Categories.GetIndex("c1000"), compiled.Vocabulary.Purposes.GetIndex("p999"), subject).Effect);
     }
 
     [Fact]
