@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Privacy.BuiltIn;
 using Privacy.Compilation;
-using Privacy.Testing.Verification;
+using Privacy.Verification;
 
 namespace Privacy.Benchmarks;
 

@@ -59,6 +59,25 @@ public class PackageTests(PackedRelease release)
         Assert.False(File.Exists(release.PackageOf("Privacy.Cli", ".snupkg")), "The tool's symbols are in the tool package; a symbols package would repeat them.");
     }
 
+    [Fact]
+    public void Tool_Package_CarriesNeitherTheTestingKitNorFsCheckNorFSharpCore()
+    {
+        // The verifier and the semantic diff the tool runs live in Privacy.Core; the testing kit and the
+        // FsCheck and F# runtime it needs have no place in the tool, and would threaten its native AOT publish.
+        using var package = ZipFile.OpenRead(release.PackageOf("Privacy.Cli"));
+        var files = package.Entries.Select(e => Path.GetFileName(e.FullName)).ToList();
+
+        Assert.Contains("privacy.dll", files);
+        Assert.Contains("Privacy.Core.dll", files);
+        Assert.DoesNotContain(files, name => name.StartsWith("Privacy.Testing", StringComparison.Ordinal)
+            || name.StartsWith("FsCheck", StringComparison.Ordinal)
+            || name.StartsWith("FSharp.", StringComparison.Ordinal)
+            || name.StartsWith("NodaTime.Testing", StringComparison.Ordinal));
+        var deps = Read(package, package.Entries.Single(e => e.FullName.EndsWith("privacy.deps.json", StringComparison.Ordinal)).FullName);
+        Assert.DoesNotContain("FsCheck", deps, StringComparison.Ordinal);
+        Assert.DoesNotContain("FSharp.Core", deps, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Libraries))]
     public void Library_Package_HasAssembliesAndDocumentationForBothFrameworks_AndSymbolsOnlyInTheSymbolsPackage(string id)

@@ -193,7 +193,7 @@ internal static class RightsCommand
                 JsonFields.RejectUnknown(d.Unknown, string.Empty);
                 var v = policy.Vocabulary;
                 records.Add(new StoredRecord(
-                    JsonFields.Required(d.Id, "id"),
+                    JsonFields.RequiredId(d.Id, "id"),
                     new DataCategoryId(v.Categories[v.Categories.GetIndex(d.Category, "category")]),
                     JsonFields.Instant(d.CollectedAt, "collectedAt"),
                     d.Purposes?.Select((p, i) => new PurposeId(v.Purposes[v.Purposes.GetIndex(p, $"purposes[{i}]")])),

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Privacy.Cli.Json;
 using Privacy.Compilation;
-using Privacy.Testing.Verification;
+using Privacy.Verification;
 
 namespace Privacy.Cli.Commands;
 
@@ -54,9 +54,17 @@ internal static class SemanticDiffOutput
     public static void WriteCell(Utf8JsonWriter json, DecisionCell cell)
     {
         json.WriteString("action", cell.Action.ToString().ToLowerInvariant());
-        foreach (var (name, value) in cell.Fields())
+        (string Name, string? Value)[] fields =
+        [
+            ("category", cell.Category), ("purpose", cell.Purpose), ("recipient", cell.Recipient), ("reason", cell.Reason),
+            ("message", cell.Message), ("channel", cell.Channel), ("situation", cell.Situation), ("grounds", cell.Grounds),
+        ];
+        foreach (var (name, value) in fields)
         {
-            json.WriteString(name, value);
+            if (value is not null)
+            {
+                json.WriteString(name, value);
+            }
         }
 
         if (cell.Action != PrivacyAction.Retain)

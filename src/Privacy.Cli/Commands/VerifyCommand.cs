@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Privacy.Cli.Json;
-using Privacy.Testing.Verification;
+using Privacy.Verification;
 
 namespace Privacy.Cli.Commands;
 

@@ -20,9 +20,9 @@ internal static class JsonFields
         }
 
         RejectUnknown(s.Unknown, prefix + ".");
-        if (s.Id is { Length: 0 })
+        if (s.Id is not null && string.IsNullOrWhiteSpace(s.Id))
         {
-            throw new PrivacyRequestException("invalid-field", prefix + ".id", $"'{prefix}.id' must not be empty; leave it out for an anonymous subject.");
+            throw new PrivacyRequestException("invalid-field", prefix + ".id", $"'{prefix}.id' must not be empty or blank; leave it out for an anonymous subject.");
         }
 
         var events = new List<PrivacyEvent>();
@@ -60,6 +60,12 @@ internal static class JsonFields
         => string.IsNullOrEmpty(value)
             ? throw new PrivacyRequestException("missing-field", field, $"The request needs '{field}'.")
             : value;
+
+    /// <summary>A required id, which names something: not blank (white space only, line separators included).</summary>
+    public static string RequiredId(string? value, string field)
+        => string.IsNullOrWhiteSpace(Required(value, field))
+            ? throw new PrivacyRequestException("invalid-field", field, $"'{field}' must not be blank; an id names something.")
+            : value!;
 
     /// <summary>
     /// The instant of a field. The usual form, whole seconds in UTC (<c>2026-03-01T09:30:00Z</c>), is read

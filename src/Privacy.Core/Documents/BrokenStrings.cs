@@ -1,21 +1,23 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System.Text.Unicode;
 
 using Privacy.Internal;
 
 namespace Privacy.Documents;
 
 /// <summary>
-/// Finds strings and property names whose escapes spell a lone UTF-16 surrogate (<c>"\ud800"</c>):
-/// well-formed JSON, but not text, which <see cref="JsonElement.GetString"/> refuses to decode.
+/// Finds strings and property names whose escapes spell a lone UTF-16 surrogate (<c>"\ud800"</c>), or whose
+/// bytes are not UTF-8: well-formed JSON to the reader, but not text, which <see cref="JsonElement.GetString"/>
+/// refuses to decode.
 /// </summary>
 internal static class BrokenStrings
 {
-    /// <summary>The JSON Pointers of every such string in a well-formed document, in document order.</summary>
-    public static List<string> Find(ReadOnlySpan<byte> utf8, int maxDepth)
+    /// <summary>The JSON Pointers of every such string in a well-formed document, in document order, each with whether its bytes are not UTF-8.</summary>
+    public static List<(string Pointer, bool InvalidUtf8)> Find(ReadOnlySpan<byte> utf8, int maxDepth)
     {
-        var found = new List<string>();
+        var found = new List<(string Pointer, bool InvalidUtf8)>();
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
 
         // Per open container: the current property name (objects) or the index of the current item (arrays).
@@ -32,19 +34,19 @@ internal static class BrokenStrings
                     path.RemoveAt(path.Count - 1);
                     break;
                 case JsonTokenType.PropertyName:
-                    var name = Decode(ref reader);
+                    var name = Decode(ref reader, out var invalidName);
                     path[^1] = (true, name ?? "\uFFFD", -1);
                     if (name is null)
                     {
-                        found.Add(Pointer(path));
+                        found.Add((Pointer(path), invalidName));
                     }
 
                     break;
                 case JsonTokenType.String:
                     Next(path);
-                    if (Decode(ref reader) is null)
+                    if (Decode(ref reader, out var invalidValue) is null)
                     {
-                        found.Add(Pointer(path));
+                        found.Add((Pointer(path), invalidValue));
                     }
 
                     break;
@@ -57,8 +59,15 @@ internal static class BrokenStrings
         return found;
     }
 
-    private static string? Decode(ref Utf8JsonReader reader)
+    private static string? Decode(ref Utf8JsonReader reader, out bool invalidUtf8)
     {
+        // The reader checks the JSON syntax, not the bytes inside strings; escapes are ASCII, so the raw bytes tell.
+        invalidUtf8 = !Utf8.IsValid(reader.ValueSpan);
+        if (invalidUtf8)
+        {
+            return null;
+        }
+
         if (!reader.ValueIsEscaped)
         {
             return reader.GetString();

@@ -65,9 +65,9 @@ internal sealed partial class DocumentReader
 
         if (m.TimeZone is not null)
         {
-            if (m.TimeZone.Length == 0)
+            if (string.IsNullOrWhiteSpace(m.TimeZone))
             {
-                Problem("/timeZone", "empty-value", "The time zone is empty; use a tz database id such as 'Europe/Oslo' or 'UTC', or leave it out for UTC.");
+                Problem("/timeZone", "empty-value", "The time zone is empty or blank; use a tz database id such as 'Europe/Oslo' or 'UTC', or leave it out for UTC.");
             }
             else
             {

@@ -186,7 +186,12 @@ public static class PolicyDocument
             if (broken.Count > 0)
             {
                 // Strings that are not text cannot be read at all; say where each one is, and stop there.
-                problems.AddRange(broken.Select(pointer => new PolicyProblem(pointer, "invalid-string", "This string (or property name) holds a lone UTF-16 surrogate (half of a pair, such as an escaped U+D800 on its own), which is not text; write whole characters.")));
+                problems.AddRange(broken.Select(b => new PolicyProblem(
+                    b.Pointer,
+                    "invalid-string",
+                    b.InvalidUtf8
+                        ? "This string (or property name) holds bytes that are not UTF-8, which is not text; save the document as UTF-8."
+                        : "This string (or property name) holds a lone UTF-16 surrogate (half of a pair, such as an escaped U+D800 on its own), which is not text; write whole characters.")));
                 return new LoadResult(null, problems, []);
             }
 

@@ -50,10 +50,20 @@ internal static class PeriodText
             return false;
         }
 
-        var result = PeriodPattern.Roundtrip.Parse(text);
-        if (!result.Success)
+        ParseResult<Period> result;
+        try
         {
-            result = PeriodPattern.NormalizingIso.Parse(text);
+            result = PeriodPattern.Roundtrip.Parse(text);
+            if (!result.Success)
+            {
+                result = PeriodPattern.NormalizingIso.Parse(text);
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // NodaTime reports a unit beyond Int32 (P99999999999D) with this exception rather than a failed result.
+            error = TooLong(text);
+            return false;
         }
 
         if (!result.Success)
@@ -75,12 +85,29 @@ internal static class PeriodText
             + (parsed.Seconds / 86400.0) + (parsed.Milliseconds / 86400000.0) + (parsed.Ticks / (double)TimeSpan.TicksPerDay) + (parsed.Nanoseconds / 86400e9);
         if (days > MaxDays)
         {
-            error = $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
+            error = TooLong(text);
             return false;
         }
 
         var datePart = text.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0 ? text[1..t] : text[1..];
-        period = datePart.Length == 0 ? RetentionPeriod.FromDuration(parsed.ToDuration()) : RetentionPeriod.FromCalendar(parsed);
-        return true;
+        if (datePart.Length > 0)
+        {
+            period = RetentionPeriod.FromCalendar(parsed);
+            return true;
+        }
+
+        // An exact duration is counted in Int64 nanoseconds, about 292 years: PT9223372807S passes the check above but not that.
+        try
+        {
+            period = RetentionPeriod.FromDuration(parsed.ToDuration());
+            return true;
+        }
+        catch (OverflowException)
+        {
+            error = $"'{text}' is longer than an exact duration can count (about 292 years); write a calendar period, such as P10Y.";
+            return false;
+        }
     }
+
+    private static string TooLong(string text) => $"'{text}' is longer than 1000 years; write a period a policy could mean, such as P10Y.";
 }

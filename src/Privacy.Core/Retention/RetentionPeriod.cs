@@ -54,8 +54,9 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     }
 
     /// <summary>A calendar period even when it has no date unit (<c>P0DT72H</c> in a document).</summary>
+    /// <remarks>No part is negative, so the period has no length exactly when every part is zero; Normalize would overflow for periods whose days, counted in nanoseconds, pass Int64 (about 292 years).</remarks>
     internal static RetentionPeriod FromCalendar(Period period)
-        => new(period.Normalize() == Period.Zero ? null : period, Duration.Zero);
+        => new(period.Equals(Period.Zero) ? null : period, Duration.Zero);
 
     /// <summary>Creates an exact retention period.</summary>
     /// <param name="duration">The duration; not negative.</param>

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using NodaTime;
 using Privacy.Compilation;
 using Privacy.Policies;
 using Privacy.Testing.Generators;
-using Privacy.Testing.Verification;
+using Privacy.Verification;
 
 namespace Privacy.Testing.Invariants;
 
@@ -19,8 +18,6 @@ namespace Privacy.Testing.Invariants;
 /// </summary>
 public static class PrivacyInvariants
 {
-    private static readonly ConditionalWeakTable<CompiledPolicy, RuleMatcher> Matchers = [];
-
     /// <summary>Every decision cites at least one clause the policy defines, and a denial carries no obligation.</summary>
     /// <param name="policy">The policy whose clauses may be cited.</param>
     /// <param name="decision">The decision.</param>
@@ -222,17 +219,21 @@ public static class PrivacyInvariants
             } ? RuleConditions.Consent : 0)
             | (request.Context.LocationFeatureInUse ? RuleConditions.LocationFeatureInUse : 0)
             | (request.Context.ConfidentialityAgreement ? RuleConditions.ConfidentialityAgreement : 0);
-        foreach (var rule in Matchers.GetValue(policy, p => new RuleMatcher(p)).Considered(request.Action))
+        var cell = new DecisionCell(
+            request.Action,
+            request.Action == PrivacyAction.Communicate ? null : request.Category.Value,
+            request.Action is PrivacyAction.Collect or PrivacyAction.Use ? request.Purpose.Value : null,
+            request.Action == PrivacyAction.Disclose ? request.Recipient.Value : null,
+            request.Action == PrivacyAction.Disclose ? request.Reason.Value : null,
+            request.Action == PrivacyAction.Communicate ? request.Message.Value : null,
+            request.Action == PrivacyAction.Communicate ? request.Channel.Value : null,
+            holding);
+        if (PolicyVerifier.FindProhibition(policy, cell) is { } prohibition)
         {
-            if (rule.Rule.Effect == RuleEffect.Prohibit && RuleMatcher.Matches(rule, request.Action, c, p, r, s, m, h, out var exempt) && !exempt && RuleMatcher.Holds(rule.Rule, holding))
+            var outcome = Try(evaluator, request, subject);
+            if (outcome.Decision is { IsAllowed: true })
             {
-                var outcome = Try(evaluator, request, subject);
-                if (outcome.Decision is { IsAllowed: true })
-                {
-                    throw new PrivacyAssertionException($"Prohibition '{rule.Rule.Id}' applies to {request} for {Describe(subject)}, yet the decision is {outcome}.");
-                }
-
-                return;
+                throw new PrivacyAssertionException($"Prohibition '{prohibition.Id}' applies to {request} for {Describe(subject)}, yet the decision is {outcome}.");
             }
         }
     }

@@ -6,7 +6,7 @@ using NodaTime;
 using Privacy.Compilation;
 using Privacy.Policies;
 
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>The finite domain of a compiled policy: subjects for every combination of conditions, and retention situations.</summary>
 internal sealed class Domain

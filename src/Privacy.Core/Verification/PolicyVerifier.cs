@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Privacy.Compilation;
 using Privacy.Policies;
 
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>
 /// Checks a compiled policy's invariants exhaustively on its finite domain: every category ×
@@ -27,9 +28,15 @@ namespace Privacy.Testing.Verification;
 /// forward nor turns retain into delete).</para>
 /// <para>Rule decisions are asked at one instant, for a subject whose history makes exactly the
 /// chosen conditions hold (consent is given to every purpose and recipient, or to none).</para>
+/// <para>The verifier reads rules exactly as the policy compiler and the policy analyzer do (which
+/// selectors an action carries, how ids lie within one another, when exceptions exempt), so a
+/// counterexample is a disagreement between the compiled tables and the policy, never between two
+/// readings of it.</para>
 /// </remarks>
 public static class PolicyVerifier
 {
+    private static readonly ConditionalWeakTable<CompiledPolicy, RuleMatcher> Matchers = [];
+
     /// <summary>Gets the codes of the invariants checked, in the order they are checked.</summary>
     /// <value>The invariant codes.</value>
     public static ImmutableArray<string> Invariants { get; } =
@@ -51,6 +58,42 @@ public static class PolicyVerifier
         return new VerificationReport(policy.Policy.Id, policy.Policy.Version, run.Cells, run.Count, [.. run.Kept]);
     }
 
+    /// <summary>
+    /// Finds the prohibition that must deny a combination: the first rule of the policy that prohibits
+    /// the combination's action, whose selectors cover its ids, whose conditions all hold among the
+    /// combination's <see cref="DecisionCell.Conditions"/> and whose exceptions do not exempt it.
+    /// </summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="cell">The combination; retention is decided by retention rules, so no prohibition applies to it.</param>
+    /// <returns>The prohibition, or null when none applies or the combination names a data category the policy does not define.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static PolicyRule? FindProhibition(CompiledPolicy policy, DecisionCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Action == PrivacyAction.Retain)
+        {
+            return null;
+        }
+
+        var category = -1;
+        if (cell.Action != PrivacyAction.Communicate && !policy.Vocabulary.Categories.TryGetIndex(cell.Category, out category))
+        {
+            return null;
+        }
+
+        var matcher = Matchers.GetValue(policy, static p => new RuleMatcher(p));
+        var request = matcher.Request(category, -1, -1, -1, -1, -1) with
+        {
+            Purpose = cell.Purpose,
+            Recipient = cell.Recipient,
+            Reason = cell.Reason,
+            Message = cell.Message,
+            Channel = cell.Channel,
+        };
+        return matcher.Prohibition(cell.Action, request, cell.Conditions);
+    }
+
     private sealed class Run(CompiledPolicy policy, int max)
     {
         private readonly CompiledVocabulary _v = policy.Vocabulary;
@@ -58,7 +101,7 @@ public static class PolicyVerifier
         private readonly RuleMatcher _matcher = new(policy);
         private readonly HashSet<ClauseId> _clauses = [.. policy.Policy.Clauses.Select(c => c.Id)];
         private readonly PrivacyDecision[] _decisions = new PrivacyDecision[32];
-        private readonly List<(MatchedRule Rule, bool Exempt)> _matched = [];
+        private readonly List<(PolicyRule Rule, bool Exempt)> _matched = [];
 
         public long Cells { get; private set; }
 
@@ -165,9 +208,10 @@ public static class PolicyVerifier
         private void Cell(PrivacyAction action, int c, int p, int r, int s, int m, int h)
         {
             _matched.Clear();
+            var request = _matcher.Request(c, p, r, s, m, h);
             foreach (var rule in _matcher.Considered(action))
             {
-                if (RuleMatcher.Matches(rule, action, c, p, r, s, m, h, out var exempt))
+                if (RuleMatcher.Matches(rule, action, request, out var exempt))
                 {
                     _matched.Add((rule, exempt));
                 }
@@ -207,7 +251,7 @@ public static class PolicyVerifier
                     CheckFailClosed(cell, decision, conditions);
                     if (Applies(RuleEffect.Prohibit, conditions) is { } prohibition && decision.Effect != Effect.Deny)
                     {
-                        Report("prohibitions-win", cell, decision, $"prohibition '{prohibition.Rule.Id}' applies and its exceptions do not pass this combination");
+                        Report("prohibitions-win", cell, decision, $"prohibition '{prohibition.Id}' applies and its exceptions do not pass this combination");
                     }
                 }
             }
@@ -235,11 +279,11 @@ public static class PolicyVerifier
         }
 
         /// <summary>The first matched rule of an effect whose conditions hold (and, for a prohibition, whose exceptions do not pass the request).</summary>
-        private MatchedRule? Applies(RuleEffect effect, RuleConditions conditions)
+        private PolicyRule? Applies(RuleEffect effect, RuleConditions conditions)
         {
             foreach (var (rule, exempt) in _matched)
             {
-                if (rule.Rule.Effect == effect && !(effect == RuleEffect.Prohibit && exempt) && RuleMatcher.Holds(rule.Rule, conditions))
+                if (rule.Effect == effect && !(effect == RuleEffect.Prohibit && exempt) && RuleMatcher.Holds(rule, conditions))
                 {
                     return rule;
                 }
@@ -255,7 +299,7 @@ public static class PolicyVerifier
                 return;
             }
 
-            var holding = _matched.Where(m => m.Rule.Rule.Effect == RuleEffect.Permit && RuleMatcher.Holds(m.Rule.Rule, conditions)).Select(m => m.Rule.Rule).ToList();
+            var holding = _matched.Where(m => m.Rule.Effect == RuleEffect.Permit && RuleMatcher.Holds(m.Rule, conditions)).Select(m => m.Rule).ToList();
             if (!holding.Any(rule => decision.Clauses.Contains(rule.Clause)))
             {
                 Report("fail-closed", cell, decision, holding.Count == 0

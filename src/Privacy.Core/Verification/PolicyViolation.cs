@@ -1,4 +1,4 @@
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>A counterexample: one combination on which an invariant does not hold.</summary>
 /// <param name="Invariant">The invariant's code, one of <see cref="PolicyVerifier.Invariants"/>.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>What <see cref="PolicyVerifier"/> found.</summary>
 /// <param name="PolicyId">The policy's id.</param>

@@ -1,9 +1,8 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Privacy.Policies;
 
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>
 /// One combination of a policy's finite domain: an action, the ids it reads, and the conditions that
@@ -56,11 +55,5 @@ public sealed record DecisionCell(
             PrivacyAction.Communicate => $"communicate {Message} by {Channel} {when}",
             _ => $"retain {Category} ({Situation}; grounds: {Grounds ?? "none"})",
         };
-    }
-
-    internal IEnumerable<(string Name, string Value)> Fields()
-    {
-        (string, string?)[] all = [("category", Category), ("purpose", Purpose), ("recipient", Recipient), ("reason", Reason), ("message", Message), ("channel", Channel), ("situation", Situation), ("grounds", Grounds)];
-        return all.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
     }
 }

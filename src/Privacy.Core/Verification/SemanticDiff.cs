@@ -4,7 +4,7 @@ using System.Linq;
 using NodaTime;
 using Privacy.Compilation;
 
-namespace Privacy.Testing.Verification;
+namespace Privacy.Verification;
 
 /// <summary>One combination whose outcome differs between two versions of a policy.</summary>
 /// <param name="Cell">The combination.</param>

@@ -4,9 +4,9 @@ using Privacy.BuiltIn;
 using Privacy.Compilation;
 using Privacy.Documents;
 using Privacy.Policies;
-using Privacy.Testing.Verification;
+using Privacy.Verification;
 
-namespace Privacy.Testing.Tests.Verification;
+namespace Privacy.Tests.Verification;
 
 public class PolicyVerifierTests
 {
@@ -98,5 +98,67 @@ public class PolicyVerifierTests
             Assert.StartsWith("permit", c.Old, System.StringComparison.Ordinal);
             Assert.StartsWith("deny", c.New, System.StringComparison.Ordinal);
         });
+    }
+
+    /// <summary>The built-in policy with a recipient below <c>service-provider</c> and a reason below <c>legal-obligation</c>.</summary>
+    internal static PrivacyPolicy WithChildRecipientAndReason()
+        => BuiltInPolicies.CreateIsmartviewPro2018Builder()
+            .AddRecipient("service-provider.hosting", "A provider that hosts the service.")
+            .AddReason("legal-obligation.court-order", "A court order.")
+            .Build();
+
+    [Fact]
+    public void Verify_SelectorsListingParentRecipientsAndReasons_CoverTheirChildrenAsTheCompilerDoes()
+    {
+        // The compiler reads a listed recipient or reason as covering the ids below it, so the hosting provider may
+        // receive what service providers may, and an erasure exempts a court order as it exempts any legal obligation.
+        // The verifier must read the rules the same way, or it reports the compiled tables as breaking fail-closed
+        // and prohibitions-win where they follow the policy.
+        var compiled = CompiledPolicy.Compile(WithChildRecipientAndReason());
+        var erased = new DataSubject("s", true, [PrivacyEvent.ErasureRequested(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0))]);
+        var at = NodaTime.Instant.FromUtc(2026, 1, 2, 0, 0);
+        var toHosting = compiled.Decide(new DiscloseRequest(new("personal.email"), new("service-provider.hosting"), new("service-provision"), at, new RequestContext(false, true)), new DataSubject("s", true).StateAt(at));
+        var courtOrder = compiled.Decide(new DiscloseRequest(new("personal.email"), new("authority"), new("legal-obligation.court-order"), at), erased.StateAt(at));
+        Assert.Equal(Effect.Permit, toHosting.Effect);
+        Assert.Equal(Effect.Permit, courtOrder.Effect);
+
+        var report = PolicyVerifier.Verify(compiled);
+
+        Assert.True(report.IsSuccessful, string.Join("\n", report.Violations.Take(20)));
+    }
+
+    [Fact]
+    public void FindProhibition_SensitiveUse_ReturnsTheSensitiveProhibition()
+    {
+        var rule = PolicyVerifier.FindProhibition(BuiltInPolicies.IsmartviewPro2018Compiled, new DecisionCell(PrivacyAction.Use, "sensitive.health", "service"));
+
+        Assert.Equal("sensitive.none", rule?.Id);
+    }
+
+    [Fact]
+    public void FindProhibition_ErasedSubjectAndChildOfAnExceptedReason_ReturnsNull()
+    {
+        var compiled = CompiledPolicy.Compile(WithChildRecipientAndReason());
+
+        var exempt = PolicyVerifier.FindProhibition(compiled, new DecisionCell(PrivacyAction.Disclose, "personal.email", Recipient: "authority", Reason: "legal-obligation.court-order", Conditions: RuleConditions.ErasureRequested));
+        var denied = PolicyVerifier.FindProhibition(compiled, new DecisionCell(PrivacyAction.Disclose, "personal.email", Recipient: "authority", Reason: "consent", Conditions: RuleConditions.ErasureRequested));
+
+        Assert.Null(exempt);
+        Assert.Equal("erasure.personal-data", denied?.Id);
+    }
+
+    [Theory]
+    [InlineData(PrivacyAction.Retain, "sensitive.health")]
+    [InlineData(PrivacyAction.Use, "no-such-category")]
+    public void FindProhibition_RetentionOrUnknownCategory_ReturnsNull(PrivacyAction action, string category)
+    {
+        Assert.Null(PolicyVerifier.FindProhibition(BuiltInPolicies.IsmartviewPro2018Compiled, new DecisionCell(action, category, "service")));
+    }
+
+    [Fact]
+    public void FindProhibition_NullArguments_Throw()
+    {
+        Assert.Throws<System.ArgumentNullException>(() => PolicyVerifier.FindProhibition(null!, new DecisionCell(PrivacyAction.Use)));
+        Assert.Throws<System.ArgumentNullException>(() => PolicyVerifier.FindProhibition(BuiltInPolicies.IsmartviewPro2018Compiled, null!));
     }
 }
