@@ -110,8 +110,9 @@ public class FolderDependencyTests
         @"//[^\n]*|/\*.*?\*/|@""(?:[^""]|"""")*""|"""""".*?""""""|\$?""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)+'",
         RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
+    /// <summary>A type declaration; private nested types are left out, as no other file can name them.</summary>
     private static readonly Regex TypeDeclaration = new(
-        @"\b(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(?<name>[A-Z]\w*)",
+        @"(?<!\bprivate\s+(?:(?:sealed|static|readonly|partial|abstract|ref|record)\s+)*)\b(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(?<name>[A-Z]\w*)",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex UsingNamespace = new(@"^using\s+Privacy\.(?<folder>\w+)\s*;", RegexOptions.Multiline | RegexOptions.CultureInvariant);
