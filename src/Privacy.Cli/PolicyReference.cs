@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Privacy.BuiltIn;
 using Privacy.Compilation;
@@ -15,15 +16,11 @@ internal static class PolicyReference
     /// <summary>Loads and compiles the policy, or explains on <paramref name="error"/> why it cannot.</summary>
     public static CompiledPolicy? TryLoad(string reference, TextWriter error)
     {
-        if (reference.StartsWith(BuiltInPolicies.Prefix, System.StringComparison.Ordinal))
+        if (BuiltInPolicies.IsBuiltInReference(reference))
         {
-            if (BuiltInPolicies.TryGet(reference, out var builtIn))
-            {
-                return reference == Default ? BuiltInPolicies.IsmartviewPro2018Compiled : CompiledPolicy.Compile(builtIn);
-            }
-
-            error.WriteLine($"privacy: unknown built-in policy '{reference}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids)}.");
-            return null;
+            return TryGetBuiltIn(reference, error, out var builtIn)
+                ? reference == Default ? BuiltInPolicies.IsmartviewPro2018Compiled : CompiledPolicy.Compile(builtIn)
+                : null;
         }
 
         if (!File.Exists(reference))
@@ -47,6 +44,18 @@ internal static class PolicyReference
             WriteProblems(reference, e, error);
             return null;
         }
+    }
+
+    /// <summary>Finds the built-in policy a <c>builtin:ID</c> reference names, or explains on <paramref name="error"/> that there is none.</summary>
+    public static bool TryGetBuiltIn(string reference, TextWriter error, [NotNullWhen(true)] out PrivacyPolicy? policy)
+    {
+        if (BuiltInPolicies.TryGet(reference, out policy))
+        {
+            return true;
+        }
+
+        error.WriteLine($"privacy: unknown built-in policy '{TextOutput.Escape(reference)}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids)}.");
+        return false;
     }
 
     /// <summary>Lists a document's problems on standard error, one <c>pointer: message (code)</c> a line.</summary>

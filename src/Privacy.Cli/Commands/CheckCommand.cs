@@ -40,11 +40,10 @@ internal static class CheckCommand
             string policyId;
             try
             {
-                if (reference.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal))
+                if (BuiltInPolicies.IsBuiltInReference(reference))
                 {
-                    if (!BuiltInPolicies.TryGet(reference, out var builtIn))
+                    if (!PolicyReference.TryGetBuiltIn(reference, io.Error, out var builtIn))
                     {
-                        io.Error.WriteLine($"privacy: unknown built-in policy '{reference}'; built-in policies: {string.Join(", ", BuiltInPolicies.Ids)}.");
                         return ExitCodes.Usage;
                     }
 

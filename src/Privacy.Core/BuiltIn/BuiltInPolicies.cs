@@ -41,13 +41,23 @@ public static class BuiltInPolicies
     /// <returns>A new builder.</returns>
     public static PolicyBuilder CreateIsmartviewPro2018Builder() => IsmartviewPro.Value.ToBuilder();
 
+    /// <summary>
+    /// Whether a policy reference names a built-in policy (<c>builtin:ID</c>) rather than the path of
+    /// a policy document: the one rule the <c>privacy</c> tool's <c>--policy</c> and
+    /// <c>PrivacyOptions.Policy</c> follow.
+    /// </summary>
+    /// <param name="reference">The reference; may be null.</param>
+    /// <returns>True when it starts with <see cref="Prefix"/>; whether that built-in policy exists is <see cref="TryGet"/>'s answer.</returns>
+    public static bool IsBuiltInReference([NotNullWhen(true)] string? reference)
+        => reference is not null && reference.StartsWith(Prefix, StringComparison.Ordinal);
+
     /// <summary>Finds a built-in policy by id, with or without the <c>builtin:</c> prefix.</summary>
     /// <param name="id">For example <c>builtin:ismartviewpro-2018</c>.</param>
     /// <param name="policy">The policy, when found.</param>
     /// <returns>True when a built-in policy has that id.</returns>
     public static bool TryGet(string? id, [NotNullWhen(true)] out PrivacyPolicy? policy)
     {
-        var bare = id is not null && id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;
+        var bare = IsBuiltInReference(id) ? id[Prefix.Length..] : id;
         policy = string.Equals(bare, IsmartviewPro2018Id, StringComparison.Ordinal) ? IsmartviewPro.Value : null;
         return policy is not null;
     }

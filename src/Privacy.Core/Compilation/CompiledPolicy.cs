@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using Privacy.Internal;
 using Privacy.Policies;
+using Privacy.Retention;
 
 namespace Privacy.Compilation;
 
@@ -39,7 +40,31 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
             compiler.Build(PrivacyAction.Disclose, policy, Vocabulary),
             compiler.Build(PrivacyAction.Communicate, policy, Vocabulary),
         ];
-        _retention = new RetentionTable(policy, Vocabulary, TimeZone);
+        _retention = CompileRetention(policy, Vocabulary, TimeZone);
+    }
+
+    /// <summary>Resolves the policy's retention rules to dense category ids: each category inherits its nearest ancestor's rule.</summary>
+    private static RetentionTable CompileRetention(PrivacyPolicy policy, CompiledVocabulary v, DateTimeZone zone)
+    {
+        RetentionRule[] rules = [.. policy.RetentionRules];
+        var ruleIndex = rules.Select((r, i) => (r.Category.Value, i)).ToDictionary(x => x.Value, x => x.i, StringComparer.Ordinal);
+        var ruleOf = new int[v.Categories.Count];
+        for (var c = 0; c < ruleOf.Length; c++)
+        {
+            ruleOf[c] = -1;
+            for (var a = c; a >= 0; a = v.Categories.ParentOf(a))
+            {
+                if (ruleIndex.TryGetValue(v.Categories[a], out var r))
+                {
+                    ruleOf[c] = r;
+                    break;
+                }
+            }
+        }
+
+        var erasureApplies = Enumerable.Range(0, v.Categories.Count).Select(c => policy.ErasureClasses.Contains(v.ClassOf(c))).ToArray();
+        var clauses = new RetentionClauses(policy.ErasureClause, policy.DefaultDenials[PrivacyAction.Retain], policy.LegalHoldClause);
+        return new RetentionTable(rules, ruleOf, erasureApplies, [.. policy.Grounds], clauses, policy.ErasurePeriod, zone);
     }
 
     /// <summary>Gets the policy this was compiled from.</summary>
@@ -139,7 +164,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     /// <param name="grounds">Dense ids of the retention grounds the host claims; may be empty.</param>
     /// <returns>Retain or delete, with the deadline. Allocates only when several grounds extend one record.</returns>
     public PrivacyDecision DecideRetain(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds = default)
-        => _retention.Decide(CheckIndex(category, Vocabulary.Categories), collectedAt, at, subject, grounds);
+        => _retention.Decide(CheckIndex(category, Vocabulary.Categories), collectedAt, at, subject.ForRetention(), grounds);
 
     internal RetentionCutoff RetentionCutoff(int category, Instant at) => _retention.CutoffFor(CheckIndex(category, Vocabulary.Categories), at);
 
@@ -193,7 +218,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
 
         // Retention reads no consent, so unknown ids in consent events do not matter here.
         var facts = new SubjectFacts(subject.At, subject.IsErased ? RuleConditions.ErasureRequested : 0, subject.ErasureRequestedAt ?? default, null, subject);
-        return _retention.Decide(category, request.CollectedAt, request.At, facts, grounds);
+        return _retention.Decide(category, request.CollectedAt, request.At, facts.ForRetention(), grounds);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using Privacy.Policies;
+using Privacy.Retention;
 
 namespace Privacy.Compilation;
 
@@ -60,6 +62,10 @@ public readonly struct SubjectFacts
     /// once at the fold so that a decision reads one bit. Null when not resolved; then <see cref="Consents"/> is read.
     /// </summary>
     internal ulong[]? Granted { get; }
+
+    /// <summary>What retention reads of these facts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal RetentionSubject ForRetention() => new(IsUnderLegalHold, IsErased, ErasureRequestedAt, LastActivityAt, AccountClosedAt);
 }
 
 /// <summary>The latest consent event for one purpose/recipient pair, by dense ids (-1 when absent).</summary>

@@ -62,7 +62,7 @@ internal static class PolicyCustomization
     /// </summary>
     public static string? DocumentPath(PrivacyOptions options)
     {
-        if (options.PolicyInstance is not null || options.Policy is null || options.Policy.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || string.IsNullOrWhiteSpace(options.Policy))
+        if (options.PolicyInstance is not null || options.Policy is null || BuiltInPolicies.IsBuiltInReference(options.Policy) || string.IsNullOrWhiteSpace(options.Policy))
         {
             return null;
         }
@@ -78,7 +78,7 @@ internal static class PolicyCustomization
         }
 
         PrivacyPolicy? policy = options.PolicyInstance;
-        if (policy is null && (options.Policy is null || options.Policy.StartsWith(BuiltInPolicies.Prefix, StringComparison.Ordinal) || options.Policy.Trim().Length == 0))
+        if (policy is null && (options.Policy is null || BuiltInPolicies.IsBuiltInReference(options.Policy) || options.Policy.Trim().Length == 0))
         {
             if (!BuiltInPolicies.TryGet(options.Policy, out policy))
             {

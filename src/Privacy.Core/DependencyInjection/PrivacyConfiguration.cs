@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using NodaTime;
-using NodaTime.Text;
+using Privacy.Retention;
 
 namespace Privacy.DependencyInjection;
 
@@ -109,13 +109,13 @@ internal static class PrivacyConfiguration
 
     private static Period? Parse(string text, string key, PrivacyOptions options)
     {
-        var result = PeriodPattern.NormalizingIso.Parse(text);
-        if (result.Success)
+        // The same reading as a policy document's: PT72H is an exact 72 hours (RetentionPeriod.FromPeriod reads it so).
+        if (PeriodText.TryParse(text, out var period, out var error))
         {
-            return result.Value;
+            return period.Calendar ?? PeriodText.TimeOnly(period.Exact);
         }
 
-        options.ConfigurationProblems.Add($"{key}: '{text}' is not an ISO-8601 period; write for example P1M, P6M, P1Y or P30D.");
+        options.ConfigurationProblems.Add($"{key}: {error}");
         return null;
     }
 }

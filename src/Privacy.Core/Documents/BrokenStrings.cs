@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Unicode;
 
+using Privacy.Internal;
+
 namespace Privacy.Documents;
 
 /// <summary>
@@ -95,7 +97,7 @@ internal static class BrokenStrings
         var pointer = string.Empty;
         foreach (var (isObject, name, index) in path)
         {
-            pointer += "/" + (isObject ? DocumentShape.Escape(name) : index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            pointer += "/" + (isObject ? JsonPointer.Escape(name) : index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return pointer;

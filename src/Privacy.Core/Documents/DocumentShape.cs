@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Privacy.Internal;
 using Privacy.Policies;
 
 namespace Privacy.Documents;
@@ -67,8 +68,6 @@ internal abstract class DocumentShape
     /// <summary>Checks <paramref name="element"/> at <paramref name="pointer"/>; returns its valid part, or null when nothing of it is usable.</summary>
     public abstract JsonNode? Check(JsonElement element, string pointer, List<PolicyProblem> problems);
 
-    /// <summary>Escapes a property name for a JSON Pointer (RFC 6901).</summary>
-    public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static DocumentShape Obj(params (string Name, DocumentShape Shape, bool Required)[] properties) => new ObjectOf(properties);
 
@@ -141,7 +140,7 @@ internal abstract class DocumentShape
             var result = new JsonObject();
             foreach (var property in element.EnumerateObject())
             {
-                var at = $"{pointer}/{Escape(property.Name)}";
+                var at = $"{pointer}/{JsonPointer.Escape(property.Name)}";
                 var known = Array.FindIndex(properties, p => string.Equals(p.Name, property.Name, StringComparison.Ordinal));
                 if (known < 0)
                 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using NodaTime.Text;
 using Privacy.Policies;
+using Privacy.Retention;
 
 namespace Privacy.Documents;
 
@@ -20,7 +21,7 @@ internal static class DocumentWriter
         TimeZone = p.TimeZoneId,
         Vocabulary = new VocabularyModel
         {
-            Categories = [.. p.Categories.Select(c => (CategoryModel?)new CategoryModel { Id = c.Id.Value, Class = DocumentNames.Name(DocumentNames.Classes, c.Class), Description = c.Description })],
+            Categories = [.. p.Categories.Select(c => (CategoryModel?)new CategoryModel { Id = c.Id.Value, Class = PolicyNames.Name(PolicyNames.Classes, c.Class), Description = c.Description })],
             Purposes = Terms(p.Purposes.Select(t => (t.Id.Value, t.Description))),
             Recipients = Terms(p.Recipients.Select(t => (t.Id.Value, t.Description))),
             Reasons = Terms(p.Reasons.Select(t => (t.Id.Value, t.Description))),
@@ -44,7 +45,7 @@ internal static class DocumentWriter
             {
                 Category = r.Category.Value,
                 Period = PeriodText.Format(r.Period),
-                Anchor = DocumentNames.Name(DocumentNames.Anchors, r.Anchor),
+                Anchor = PolicyNames.Name(PolicyNames.Anchors, r.Anchor),
                 AllowsGrounds = r.AllowsGrounds,
                 Clause = r.Clause.Value,
             })],
@@ -59,7 +60,7 @@ internal static class DocumentWriter
             {
                 Period = PeriodText.Format(p.ErasurePeriod),
                 Clause = p.ErasureClause.Value,
-                Classes = [.. p.ErasureClasses.Select(c => (string?)DocumentNames.Name(DocumentNames.Classes, c))],
+                Classes = [.. p.ErasureClasses.Select(c => (string?)PolicyNames.Name(PolicyNames.Classes, c))],
             },
             LegalHold = new LegalHoldModel { Clause = p.LegalHoldClause.Value },
         },
@@ -74,16 +75,16 @@ internal static class DocumentWriter
     private static RuleModel? Rule(PolicyRule r) => new()
     {
         Id = r.Id,
-        Effect = DocumentNames.Name(DocumentNames.Effects, r.Effect),
-        Actions = [.. r.Actions.Select(a => (string?)DocumentNames.Name(DocumentNames.Actions, a))],
+        Effect = PolicyNames.Name(PolicyNames.Effects, r.Effect),
+        Actions = [.. r.Actions.Select(a => (string?)PolicyNames.Name(PolicyNames.Actions, a))],
         Categories = List(r.Categories.Select(c => c.Value)),
-        Classes = List(r.DataClasses.Select(c => DocumentNames.Name(DocumentNames.Classes, c))),
+        Classes = List(r.DataClasses.Select(c => PolicyNames.Name(PolicyNames.Classes, c))),
         Purposes = List(r.Purposes.Select(x => x.Value)),
         Recipients = List(r.Recipients.Select(x => x.Value)),
         Reasons = List(r.Reasons.Select(x => x.Value)),
         Messages = List(r.Messages.Select(x => x.Value)),
         Channels = List(r.Channels.Select(x => x.Value)),
-        Conditions = List(DocumentNames.Conditions.Where(c => (r.Conditions & c.Value) != 0).Select(c => c.Name)),
+        Conditions = List(PolicyNames.Conditions.Where(c => (r.Conditions & c.Value) != 0).Select(c => c.Name)),
         ExceptPurposes = List(r.ExceptPurposes.Select(x => x.Value)),
         ExceptReasons = List(r.ExceptReasons.Select(x => x.Value)),
         ExemptionClause = r.ExemptionClause?.Value,

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Privacy.Internal;
 using Privacy.Policies;
 
 namespace Privacy.Documents;
@@ -206,7 +207,7 @@ public static class PolicyDocument
             if (problems.Count > 0)
             {
                 // A stable sort: problems at the same place keep the order they were found in.
-                return new LoadResult(null, [.. problems.OrderBy(p => p, PointerOrder.Instance)], withoutClause);
+                return new LoadResult(null, [.. problems.OrderBy(p => p.Path, JsonPointer.Order)], withoutClause);
             }
 
             return new LoadResult(new PrivacyPolicy(builder), problems, withoutClause);
@@ -220,30 +221,4 @@ public static class PolicyDocument
     }
 
     internal sealed record LoadResult(PrivacyPolicy? Policy, List<PolicyProblem> Problems, List<(int Index, string Id)> RulesWithoutClause);
-
-    /// <summary>Orders problems by where they are in the document, array indices numerically.</summary>
-    internal sealed class PointerOrder : IComparer<PolicyProblem>, IComparer<string>
-    {
-        public static readonly PointerOrder Instance = new();
-
-        public int Compare(PolicyProblem? x, PolicyProblem? y) => Compare(x!.Path, y!.Path);
-
-        public int Compare(string? x, string? y)
-        {
-            var a = x!.Split('/');
-            var b = y!.Split('/');
-            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-            {
-                var numeric = int.TryParse(a[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
-                    & int.TryParse(b[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n);
-                var c = numeric ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
-                if (c != 0)
-                {
-                    return c;
-                }
-            }
-
-            return a.Length.CompareTo(b.Length);
-        }
-    }
 }

@@ -33,8 +33,12 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     /// <value>True when <see cref="Calendar"/> is set.</value>
     public bool IsCalendar => Calendar is not null;
 
-    /// <summary>Creates a calendar retention period.</summary>
-    /// <param name="period">The period; only years, months, weeks, days and time units, none negative.</param>
+    /// <summary>
+    /// Creates a retention period from a NodaTime period, read as a policy document reads its text:
+    /// with a date unit (years, months, weeks or days) it is counted on the controller's calendar;
+    /// with only time units (<c>Period.FromHours(72)</c>, like <c>PT72H</c>) it is that exact duration.
+    /// </summary>
+    /// <param name="period">The period; none of its units negative.</param>
     /// <returns>The retention period.</returns>
     /// <exception cref="ArgumentException"><paramref name="period"/> has a negative unit.</exception>
     public static RetentionPeriod FromPeriod(Period period)
@@ -45,10 +49,14 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
                 && period.Minutes >= 0 && period.Seconds >= 0 && period.Milliseconds >= 0 && period.Ticks >= 0 && period.Nanoseconds >= 0,
             nameof(period),
             $"A retention period cannot be negative: {period}.");
-        // No part negative, so the period has no length exactly when every part is zero; Normalize would overflow
-        // for periods whose days, counted in nanoseconds, pass Int64 (about 292 years).
-        return new RetentionPeriod(period.Equals(Period.Zero) ? null : period, Duration.Zero);
+        var hasDate = period.Years != 0 || period.Months != 0 || period.Weeks != 0 || period.Days != 0;
+        return hasDate ? FromCalendar(period) : FromDuration(period.ToDuration());
     }
+
+    /// <summary>A calendar period even when it has no date unit (<c>P0DT72H</c> in a document).</summary>
+    /// <remarks>No part is negative, so the period has no length exactly when every part is zero; Normalize would overflow for periods whose days, counted in nanoseconds, pass Int64 (about 292 years).</remarks>
+    internal static RetentionPeriod FromCalendar(Period period)
+        => new(period.Equals(Period.Zero) ? null : period, Duration.Zero);
 
     /// <summary>Creates an exact retention period.</summary>
     /// <param name="duration">The duration; not negative.</param>
@@ -87,26 +95,19 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     public bool IsAtLeast(RetentionPeriod other)
         => ApproximateMaximum(other) <= ApproximateMinimum(this);
 
-    /// <summary>Parses an ISO-8601 period such as <c>P1M</c>, <c>P6M</c>, <c>P1Y</c> or <c>PT72H</c>.</summary>
+    /// <summary>Parses an ISO-8601 period such as <c>P1M</c>, <c>P6M</c>, <c>P1Y</c> or <c>PT72H</c>, as a policy document reads it: with a date part it is counted on the calendar, with only a time part (<c>PT72H</c>) it is an exact duration.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The period.</returns>
-    /// <exception cref="FormatException"><paramref name="text"/> is not a valid period.</exception>
+    /// <exception cref="FormatException"><paramref name="text"/> is not a valid period, is negative or is longer than 1000 years.</exception>
     public static RetentionPeriod Parse(string text)
     {
         Preconditions.CheckNotNull(text, nameof(text));
-        var result = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(text);
-        if (!result.Success)
-        {
-            throw new FormatException($"'{text}' is not an ISO-8601 period such as P1M, P6M, P1Y or PT72H.");
-        }
-
-        return FromPeriod(result.Value);
+        return PeriodText.TryParse(text, out var period, out var error) ? period : throw new FormatException(error);
     }
 
-    /// <summary>Formats the period as ISO-8601, such as <c>P6M</c> or <c>PT72H</c>.</summary>
+    /// <summary>Formats the period as ISO-8601, such as <c>P6M</c> or <c>PT72H</c>, as a policy document writes it: <see cref="Parse(string)"/> reads it back to an equal period.</summary>
     /// <returns>The text.</returns>
-    public override string ToString()
-        => Calendar?.ToString() ?? Period.FromTicks(Exact.BclCompatibleTicks).Normalize().ToString();
+    public override string ToString() => PeriodText.Format(this);
 
     /// <inheritdoc/>
     public bool Equals(RetentionPeriod other) => Equals(Calendar, other.Calendar) && Exact == other.Exact;

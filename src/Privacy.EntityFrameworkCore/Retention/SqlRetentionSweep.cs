@@ -17,7 +17,7 @@ namespace Privacy.EntityFrameworkCore;
 /// with the sweep's cut-offs. No row is loaded into memory.
 /// </summary>
 /// <remarks>
-/// A record is deleted exactly when <see cref="RetentionSweep.SweepRetention"/> would say
+/// A record is deleted exactly when <see cref="Privacy.Compilation.RetentionSweep.SweepRetention"/> would say
 /// <see cref="Effect.Delete"/> for it: past its category's period from its anchor, or its subject
 /// asked for erasure (and no claimed ground keeps it), unless a legal hold stands. Records whose
 /// category or ground the policy does not declare are never deleted (fail closed); validate the

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Privacy.BuiltIn;
+using Privacy.Compilation;
 using Privacy.DependencyInjection;
 using Privacy.Retention;
 using Privacy.Telemetry;

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
-using Privacy.Policies;
-using Privacy.Retention;
 
-namespace Privacy.Compilation;
+namespace Privacy.Retention;
 
 /// <summary>The compiled retention rules: per category the rule it inherits, and every clause list a retention decision can cite, built once.</summary>
 internal sealed class RetentionTable
@@ -24,31 +22,25 @@ internal sealed class RetentionTable
     private readonly RetentionPeriod _erasurePeriod;
     private readonly ZoneCalendar _calendar;
 
-    public RetentionTable(PrivacyPolicy policy, CompiledVocabulary v, DateTimeZone zone)
+    /// <summary>Builds the table from the policy's retention rules, resolved to dense category ids by the compiler.</summary>
+    /// <param name="rules">The retention rules, in policy order.</param>
+    /// <param name="ruleOf">Per dense category id, the index in <paramref name="rules"/> of the rule it inherits, or -1.</param>
+    /// <param name="erasureApplies">Per dense category id, whether an erasure request shortens its retention.</param>
+    /// <param name="grounds">The retention grounds, by dense id.</param>
+    /// <param name="clauses">The clauses cited for erasure, for data no rule keeps, and for a legal hold.</param>
+    /// <param name="erasurePeriod">How long after an erasure request data may still be held.</param>
+    /// <param name="zone">The zone calendar periods are counted in.</param>
+    public RetentionTable(RetentionRule[] rules, int[] ruleOf, bool[] erasureApplies, RetentionGround[] grounds, RetentionClauses clauses, RetentionPeriod erasurePeriod, DateTimeZone zone)
     {
         _calendar = new ZoneCalendar(zone);
-        _rules = [.. policy.RetentionRules];
-        var ruleIndex = _rules.Select((r, i) => (r.Category.Value, i)).ToDictionary(x => x.Value, x => x.i, StringComparer.Ordinal);
-        _ruleOf = new int[v.Categories.Count];
-        for (var c = 0; c < _ruleOf.Length; c++)
-        {
-            _ruleOf[c] = -1;
-            for (var a = c; a >= 0; a = v.Categories.ParentOf(a))
-            {
-                if (ruleIndex.TryGetValue(v.Categories[a], out var r))
-                {
-                    _ruleOf[c] = r;
-                    break;
-                }
-            }
-        }
-
-        _erasureApplies = Enumerable.Range(0, v.Categories.Count).Select(c => policy.ErasureClasses.Contains(v.ClassOf(c))).ToArray();
-        _grounds = [.. policy.Grounds];
+        _rules = rules;
+        _ruleOf = ruleOf;
+        _erasureApplies = erasureApplies;
+        _grounds = grounds;
         _singleGround = _grounds.Select(g => ImmutableArray.Create(g.Id)).ToArray();
-        _erasureClauses = [policy.ErasureClause];
-        _noRuleClauses = [policy.DefaultDenials[PrivacyAction.Retain]];
-        _holdClauses = [policy.LegalHoldClause];
+        _erasureClauses = [clauses.Erasure];
+        _noRuleClauses = [clauses.NoRule];
+        _holdClauses = [clauses.LegalHold];
         _regularClauses = _rules.Select(r => ImmutableArray.Create(r.Clause)).ToArray();
 
         // Per (erased?, rule, ground): the ground's clause first, then what it overrides.
@@ -58,13 +50,14 @@ internal sealed class RetentionTable
             for (var g = 0; g < _grounds.Length; g++)
             {
                 _groundClauses[GroundSlot(false, r, g)] = [.. new[] { _grounds[g].Clause, _rules[r].Clause }.Distinct()];
-                _groundClauses[GroundSlot(true, r, g)] = [.. new[] { _grounds[g].Clause, policy.ErasureClause }.Distinct()];
+                _groundClauses[GroundSlot(true, r, g)] = [.. new[] { _grounds[g].Clause, clauses.Erasure }.Distinct()];
             }
         }
-        _erasurePeriod = policy.ErasurePeriod;
+
+        _erasurePeriod = erasurePeriod;
     }
 
-    public PrivacyDecision Decide(int category, Instant collectedAt, Instant at, in SubjectFacts subject, ReadOnlySpan<int> grounds)
+    public PrivacyDecision Decide(int category, Instant collectedAt, Instant at, in RetentionSubject subject, ReadOnlySpan<int> grounds)
     {
         var r = _ruleOf[category];
         if (subject.IsUnderLegalHold && (r < 0 || _rules[r].AllowsGrounds))
@@ -219,3 +212,17 @@ internal enum RetentionCutoffKind : byte
 
 /// <summary>Records collected at or before <see cref="DueUpTo"/> are due; after <see cref="KeptAfter"/> they are kept; in between, decide exactly.</summary>
 internal readonly record struct RetentionCutoff(RetentionCutoffKind Kind, Instant DueUpTo, Instant KeptAfter);
+
+/// <summary>The clauses a retention decision cites when no rule's own clause decides it.</summary>
+/// <param name="Erasure">Cited when an erasure request shortens retention.</param>
+/// <param name="NoRule">Cited when no retention rule keeps a category (the policy's default for retain).</param>
+/// <param name="LegalHold">Cited while a legal hold keeps everything.</param>
+internal readonly record struct RetentionClauses(ClauseId Erasure, ClauseId NoRule, ClauseId LegalHold);
+
+/// <summary>What retention reads of a subject at an instant; the default is a subject with no history.</summary>
+/// <param name="IsUnderLegalHold">Whether a legal hold stands.</param>
+/// <param name="IsErased">Whether the subject has asked for erasure.</param>
+/// <param name="ErasureRequestedAt">When erasure was asked for; meaningful only when <paramref name="IsErased"/>.</param>
+/// <param name="LastActivityAt">When the subject last used the service, if known.</param>
+/// <param name="AccountClosedAt">When the account was closed, if it was.</param>
+internal readonly record struct RetentionSubject(bool IsUnderLegalHold, bool IsErased, Instant ErasureRequestedAt, Instant? LastActivityAt, Instant? AccountClosedAt);

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using Privacy.Retention;
 
-namespace Privacy.Tests.Compilation;
+namespace Privacy.Tests.Retention;
 
 /// <summary>The allocation-free lenient mapping gives exactly what NodaTime's <c>AtLeniently</c> gives.</summary>
 public class LenientMappingTests

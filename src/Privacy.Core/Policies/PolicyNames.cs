@@ -1,10 +1,12 @@
-using Privacy.Policies;
 using Privacy.Retention;
 
-namespace Privacy.Documents;
+namespace Privacy.Policies;
 
-/// <summary>The kebab-case names documents use for the model's enumerations.</summary>
-internal static class DocumentNames
+/// <summary>
+/// The kebab-case names of the model's enumerations: the one table that documents, findings,
+/// notices and diffs read and write them by.
+/// </summary>
+internal static class PolicyNames
 {
     public static readonly (string Name, DataClass Value)[] Classes =
         [("personal", DataClass.Personal), ("sensitive", DataClass.Sensitive), ("non-personal", DataClass.NonPersonal), ("device-local", DataClass.DeviceLocal)];

@@ -2,14 +2,13 @@ using System;
 using System.Linq;
 using NodaTime;
 using NodaTime.Text;
-using Privacy.Retention;
-
-namespace Privacy.Documents;
+namespace Privacy.Retention;
 
 /// <summary>
-/// Retention periods in documents: ISO-8601 periods. A period with a date part (<c>P6M</c>,
-/// <c>P30D</c>, <c>P1DT12H</c>) is counted on the controller's calendar; a period with only a
-/// time part (<c>PT72H</c>) is an exact duration.
+/// The one reading of retention periods as text, for documents, configuration and
+/// <see cref="RetentionPeriod.Parse(string)"/> alike: ISO-8601 periods. A period with a date part
+/// (<c>P6M</c>, <c>P30D</c>, <c>P1DT12H</c>) is counted on the controller's calendar; a period with
+/// only a time part (<c>PT72H</c>) is an exact duration.
 /// </summary>
 internal static class PeriodText
 {
@@ -29,12 +28,17 @@ internal static class PeriodText
             return "P0D";
         }
 
-        var ticks = period.Exact.BclCompatibleTicks;
-        var exact = Period.FromHours(ticks / TimeSpan.TicksPerHour)
+        return PeriodPattern.Roundtrip.Format(TimeOnly(period.Exact));
+    }
+
+    /// <summary>A duration as a period of hours, minutes, seconds and ticks: never days, which would read as a calendar period.</summary>
+    public static Period TimeOnly(Duration duration)
+    {
+        var ticks = duration.BclCompatibleTicks;
+        return Period.FromHours(ticks / TimeSpan.TicksPerHour)
             + Period.FromMinutes(ticks % TimeSpan.TicksPerHour / TimeSpan.TicksPerMinute)
             + Period.FromSeconds(ticks % TimeSpan.TicksPerMinute / TimeSpan.TicksPerSecond)
             + Period.FromTicks(ticks % TimeSpan.TicksPerSecond);
-        return PeriodPattern.Roundtrip.Format(exact);
     }
 
     public static bool TryParse(string text, out RetentionPeriod period, out string error)
@@ -88,7 +92,7 @@ internal static class PeriodText
         var datePart = text.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0 ? text[1..t] : text[1..];
         if (datePart.Length > 0)
         {
-            period = RetentionPeriod.FromPeriod(parsed);
+            period = RetentionPeriod.FromCalendar(parsed);
             return true;
         }
 

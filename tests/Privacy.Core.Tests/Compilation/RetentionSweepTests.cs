@@ -3,9 +3,10 @@ using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 using Privacy.BuiltIn;
+using Privacy.Compilation;
 using Privacy.Retention;
 
-namespace Privacy.Tests.Retention;
+namespace Privacy.Tests.Compilation;
 
 public class RetentionSweepTests
 {

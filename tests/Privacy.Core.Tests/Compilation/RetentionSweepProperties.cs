@@ -6,7 +6,7 @@ using NodaTime;
 using Privacy.Compilation;
 using Privacy.Retention;
 
-namespace Privacy.Tests.Retention;
+namespace Privacy.Tests.Compilation;
 
 public class RetentionSweepProperties
 {

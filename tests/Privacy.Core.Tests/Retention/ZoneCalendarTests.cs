@@ -6,7 +6,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using Privacy.Retention;
 
-namespace Privacy.Tests.Compilation;
+namespace Privacy.Tests.Retention;
 
 /// <summary>
 /// The tabulated calendar arithmetic gives exactly NodaTime's local-calendar addition with lenient mapping,

@@ -4,17 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
-using Privacy.Compilation;
 using Privacy.Internal;
+using Privacy.Retention;
 
-namespace Privacy.Retention;
-
-/// <summary>A stored record for a retention sweep, by dense ids: no strings, no allocation.</summary>
-/// <param name="Category">The record's category, as a dense id of the compiled policy.</param>
-/// <param name="CollectedAt">When the data was collected.</param>
-/// <param name="Subject">Index of the record's subject in the sweep's subject facts, or -1 for a subject with no history.</param>
-/// <param name="Ground">Dense id of the retention ground claimed for the record, or -1 for none.</param>
-public readonly record struct RetentionRecord(int Category, Instant CollectedAt, int Subject = -1, int Ground = -1);
+namespace Privacy.Compilation;
 
 /// <summary>
 /// Decides retention for many records at once: a span in and verdicts out, or a stream from a
