@@ -24,7 +24,7 @@ public class FolderDependencyTests
         ["Retention"],
         ["Policies"],
         ["Documents", "Compilation", "Rendering", "Telemetry"],
-        ["Analysis", "BuiltIn", "Versioning", "Verification", "Breach", "(root)"],
+        ["Analysis", "BuiltIn", "Versioning", "Verification", "Breach", "Serialization", "(root)"],
         ["Rights"],
         ["DependencyInjection"],
     ];
