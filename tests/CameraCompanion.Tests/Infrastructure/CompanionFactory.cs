@@ -59,6 +59,13 @@ public sealed class CompanionFactory : WebApplicationFactory<Program>
         return Address(Services);
 #else
         // Mvc.Testing 8 serves through TestServer only: CreateHost starts a second, Kestrel host of the same app.
+        // Both run the sample's start-up at once, EnsureCreated included: create the schema first, so that
+        // neither creates a table the other is creating.
+        using (var db = Database.Context())
+        {
+            db.Database.EnsureCreated();
+        }
+
         _kestrel = true;
         _ = Services;
         return _kestrelAddress ?? throw new InvalidOperationException("The Kestrel host did not start.");
