@@ -2,13 +2,9 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using CameraCompanion.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CameraCompanion.Tests.Api;
 
@@ -23,9 +19,7 @@ public sealed partial class PrivacyPageBrowserTests
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed: the browser check was SKIPPED (bash .ci/run installs Debian's chromium).");
         using var database = TestDatabase.Sqlite();
         using var factory = new CompanionFactory(database);
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = factory.ServeOnLoopback();
 
         var profile = Directory.CreateTempSubdirectory("chromium-");
         try
@@ -38,7 +32,7 @@ public sealed partial class PrivacyPageBrowserTests
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.FullName, "--dump-dom", address + "/privacy",
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.FullName, "--dump-dom", new Uri(address, "/privacy").ToString(),
             })
             {
                 start.ArgumentList.Add(argument);
