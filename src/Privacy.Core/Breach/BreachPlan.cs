@@ -16,7 +16,12 @@ public sealed record BreachPlan(
     string RiskReason,
     ImmutableArray<BreachStep> Steps,
     ImmutableArray<BreachStep> Skipped,
-    ImmutableArray<BreachNotice> Notices);
+    ImmutableArray<BreachNotice> Notices)
+{
+    /// <summary>Gets the controller's time zone, in which the plan's deadlines are also given as local times.</summary>
+    /// <value>The policy's time zone when <see cref="BreachPlanner"/> made the plan; UTC by default.</value>
+    public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
+}
 
 /// <summary>One step of a breach response.</summary>
 /// <param name="Id">The step: <c>contain</c>, <c>notify-authority</c> or <c>notify-subjects</c>.</param>

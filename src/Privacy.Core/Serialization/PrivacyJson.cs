@@ -90,5 +90,6 @@ public static class PrivacyJson
         new ClauseIdJsonConverter(), new ObligationIdJsonConverter(), new RetentionGroundIdJsonConverter(),
         new DataCategoryIdJsonConverter(), new PurposeIdJsonConverter(), new RecipientIdJsonConverter(),
         new DisclosureReasonIdJsonConverter(), new MessageKindIdJsonConverter(), new ChannelIdJsonConverter(),
+        new PolicyDiffJsonConverter(), new BreachIncidentJsonConverter(), new BreachPlanJsonConverter(),
     ];
 }
