@@ -20,7 +20,7 @@ internal static partial class BreachCommand
             Required = true,
             HelpName = "FILE|-",
         };
-        var format = CommonOptions.Format("json", "text");
+        var format = CommonOptions.JsonOrText();
         var command = new Command("breach", "Plan a breach response: contain it, tell the authority within 72 hours, tell the people when the risk is high.")
         {
             policy,

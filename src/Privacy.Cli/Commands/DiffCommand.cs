@@ -15,7 +15,7 @@ internal static class DiffCommand
     {
         var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
         var newer = new Argument<string>("NEW") { Description = "The new version: builtin:ID or the path of a policy document." };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.JsonOrText();
         var semantic = new Option<bool>("--semantic") { Description = "List every combination (category x purpose x recipient x reason x message x channel x condition, and retention) whose effect changes, instead of the document changes (exit 1 when any does)." };
         var command = new Command("diff", "Compare two versions of a policy: every change, classed significant or editorial (exit 1 when any is significant).")
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Breach;
 
@@ -18,9 +19,16 @@ public sealed record BreachPlan(
     ImmutableArray<BreachStep> Skipped,
     ImmutableArray<BreachNotice> Notices)
 {
+    private readonly DateTimeZone _timeZone = DateTimeZone.Utc;
+
     /// <summary>Gets the controller's time zone, in which the plan's deadlines are also given as local times.</summary>
     /// <value>The policy's time zone when <see cref="BreachPlanner"/> made the plan; UTC by default.</value>
-    public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
+    /// <exception cref="System.ArgumentNullException">The value set is null.</exception>
+    public DateTimeZone TimeZone
+    {
+        get => _timeZone;
+        init => _timeZone = Preconditions.CheckNotNull(value, nameof(value));
+    }
 }
 
 /// <summary>One step of a breach response.</summary>
