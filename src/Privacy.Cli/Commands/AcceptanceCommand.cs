@@ -20,7 +20,7 @@ internal static class AcceptanceCommand
         policy.Description = "The version asked about, with its version label and entry into force: builtin:ismartviewpro-2018 (the default) or the path of a policy document.";
         var at = CommonOptions.At("The instant to ask about (later events are ignored)");
         var input = CommonOptions.Subjects();
-        var format = CommonOptions.Format("json", "text");
+        var format = CommonOptions.JsonOrText();
         var command = new Command("acceptance", "Say which subjects have accepted a policy version, by event or by use after notice, and which have not.")
         {
             policy,

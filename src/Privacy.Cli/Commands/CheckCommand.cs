@@ -18,7 +18,7 @@ internal static class CheckCommand
         var legacy = CommonOptions.LegacyPolicy("policy");
         var policy = CommonOptions.Policy();
         policy.Description = "The policy document to check: builtin:ismartviewpro-2018 (the default) or the path of a policy document.";
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.JsonOrText();
         var command = new Command(
             "check",
             "Analyse a policy document without running it: contradictions, rules that never apply, permissions on sensitive data, "

@@ -64,6 +64,13 @@ internal static class CommonOptions
         HelpName = "INSTANT",
     };
 
+    /// <summary>
+    /// <c>--format json|text</c>, the one rule of every command that offers both: JSON by default, because scripts
+    /// and CI read the answers; <c>--format text</c> gives the report for a person.
+    /// </summary>
+    public static Option<string> JsonOrText() => Format("json", "text");
+
+    /// <summary><c>--format</c> with other formats than JSON and text (<c>render</c>'s markdown and html); the first is the default.</summary>
     public static Option<string> Format(params string[] formats)
     {
         var option = new Option<string>("--format")

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using Privacy.Cli.Json;
 using Privacy.Policies;
+using Privacy.Serialization;
 using Privacy.Versioning;
 
 namespace Privacy.Cli.Commands;
@@ -14,7 +15,7 @@ internal static class DiffCommand
     {
         var older = new Argument<string>("OLD") { Description = "The version in force: builtin:ID or the path of a policy document." };
         var newer = new Argument<string>("NEW") { Description = "The new version: builtin:ID or the path of a policy document." };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.JsonOrText();
         var semantic = new Option<bool>("--semantic") { Description = "List every combination (category x purpose x recipient x reason x message x channel x condition, and retention) whose effect changes, instead of the document changes (exit 1 when any does)." };
         var command = new Command("diff", "Compare two versions of a policy: every change, classed significant or editorial (exit 1 when any is significant).")
         {
@@ -40,7 +41,7 @@ internal static class DiffCommand
         var diff = PolicyDiffer.Instance.Diff(older, newer);
         if (format == "json")
         {
-            WriteJson(io, older, newer, diff);
+            WriteJson(io, diff);
         }
         else
         {
@@ -83,49 +84,6 @@ internal static class DiffCommand
         o.Flush();
     }
 
-    private static void WriteJson(CliIO io, PrivacyPolicy older, PrivacyPolicy newer, PolicyDiff diff)
-    {
-        CliJson.WriteDocument(io.Output, json =>
-        {
-            json.WriteStartObject();
-            Version(json, "old", older);
-            Version(json, "new", newer);
-            json.WriteBoolean("significant", diff.IsSignificant);
-            json.WriteStartArray("changes");
-            foreach (var c in diff.Changes)
-            {
-                json.WriteStartObject();
-                json.WriteBoolean("significant", c.IsSignificant);
-                json.WriteString("reason", c.Reason);
-                json.WriteString("kind", c.Kind);
-                json.WriteString("path", c.Path);
-                NullableString(json, "old", c.Old);
-                NullableString(json, "new", c.New);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
-    }
-
-    private static void Version(Utf8JsonWriter json, string name, PrivacyPolicy policy)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("id", policy.Id);
-        json.WriteString("version", policy.Version);
-        json.WriteEndObject();
-    }
-
-    private static void NullableString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
+    private static void WriteJson(CliIO io, PolicyDiff diff)
+        => CliJson.WriteDocument(io.Output, json => JsonSerializer.Serialize(json, diff, PrivacyJson.Options.GetTypeInfo(typeof(PolicyDiff))));
 }

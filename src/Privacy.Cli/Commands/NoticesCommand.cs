@@ -20,7 +20,7 @@ internal static class NoticesCommand
         var newer = new Argument<string>("NEW") { Description = "The new version, with its entry into force: builtin:ID or the path of a policy document." };
         var at = CommonOptions.At("When the notices would go out");
         var input = CommonOptions.Subjects();
-        var format = CommonOptions.Format("json", "text");
+        var format = CommonOptions.JsonOrText();
         var command = new Command("notices", "Plan the notices a significant change needs: per subject the channel, the deadline and whether it may be sent.")
         {
             older,

@@ -14,7 +14,7 @@ internal static class PolicyCommand
     public static Command Create(CliIO io)
     {
         var policy = CommonOptions.Policy();
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.JsonOrText();
         var command = new Command("policy", "Show a policy's vocabulary and clauses.")
         {
             policy,

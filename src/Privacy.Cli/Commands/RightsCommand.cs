@@ -38,7 +38,7 @@ internal static class RightsCommand
         var subject = new Option<string>("--subject") { Description = "The subject as JSON: { \"id\", \"hasEmail\", \"events\": [...] } as in a decide request.", Required = true, HelpName = "FILE" };
         var records = new Option<string>("--records") { Description = "The stored records as JSON Lines: { \"id\", \"category\", \"collectedAt\", \"purposes\"?, \"disclosedTo\"?, \"grounds\"? }.", Required = true, HelpName = "FILE|-" };
         var at = new Option<string?>("--at") { Description = "When the request was received (ISO-8601 with offset); now by default.", HelpName = "INSTANT" };
-        var format = CommonOptions.Format("json", "text");
+        var format = CommonOptions.JsonOrText();
         var command = new Command(name, description) { policy, subject, records, at, format };
         Option<string[]>? contact = null;
         if (right == RightKind.Erasure)

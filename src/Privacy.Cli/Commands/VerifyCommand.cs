@@ -13,7 +13,7 @@ internal static class VerifyCommand
     public static Command Create(CliIO io)
     {
         var policy = new Argument<string>("policy") { Description = "The policy to verify: builtin:ID or the path of a policy document." };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.JsonOrText();
         var command = new Command(
             "verify",
             "Check the invariants (fail-closed, prohibitions win, explainable, deterministic, consent and opt-out monotone, retention) on every "

@@ -56,4 +56,12 @@ public sealed record BreachIncident
     /// <summary>Gets the affected subjects the controller can name.</summary>
     /// <value>Possibly empty.</value>
     public ImmutableArray<DataSubject> Affected { get; }
+
+    /// <summary>Gets the controller's reference for the incident, for the incident log.</summary>
+    /// <value>Free text such as <c>inc-2026-03-27</c>; null when none was given. Planning ignores it.</value>
+    public string? Id { get; init; }
+
+    /// <summary>Gets what happened, in the controller's words, for the incident log.</summary>
+    /// <value>Free text; null when none was given. Planning ignores it.</value>
+    public string? Description { get; init; }
 }

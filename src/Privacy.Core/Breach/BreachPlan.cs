@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Breach;
 
@@ -16,7 +17,19 @@ public sealed record BreachPlan(
     string RiskReason,
     ImmutableArray<BreachStep> Steps,
     ImmutableArray<BreachStep> Skipped,
-    ImmutableArray<BreachNotice> Notices);
+    ImmutableArray<BreachNotice> Notices)
+{
+    private readonly DateTimeZone _timeZone = DateTimeZone.Utc;
+
+    /// <summary>Gets the controller's time zone, in which the plan's deadlines are also given as local times.</summary>
+    /// <value>The policy's time zone when <see cref="BreachPlanner"/> made the plan; UTC by default.</value>
+    /// <exception cref="System.ArgumentNullException">The value set is null.</exception>
+    public DateTimeZone TimeZone
+    {
+        get => _timeZone;
+        init => _timeZone = Preconditions.CheckNotNull(value, nameof(value));
+    }
+}
 
 /// <summary>One step of a breach response.</summary>
 /// <param name="Id">The step: <c>contain</c>, <c>notify-authority</c> or <c>notify-subjects</c>.</param>

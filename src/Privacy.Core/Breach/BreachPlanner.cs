@@ -108,7 +108,7 @@ public sealed class BreachPlanner : IBreachPlanner
                 return new BreachNotice(subject, channel, subjectsBy, decision);
             }).ToImmutableArray()
             : [];
-        return new BreachPlan(incident, risk, riskReason, steps.ToImmutable(), skipped.ToImmutable(), notices);
+        return new BreachPlan(incident, risk, riskReason, steps.ToImmutable(), skipped.ToImmutable(), notices) { TimeZone = policy.TimeZone };
     }
 
     private (BreachRisk Risk, string Reason) Assess(BreachIncident incident, List<(DataCategoryId Id, DataClass Class)> classes)

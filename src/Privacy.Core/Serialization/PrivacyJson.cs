@@ -16,6 +16,12 @@ namespace Privacy.Serialization;
 /// names (<c>"permit"</c>). Reading is fail-closed: an unknown field, a field given twice, a missing
 /// required field, a bad id or instant is a <see cref="JsonException"/> naming the field, never a default.
 /// Everything here is trimming- and native-AOT-safe. The members are thread-safe.
+/// <para>Policy diffs (<see cref="Versioning.PolicyDiff"/>), breach incidents (<see cref="Breach.BreachIncident"/>)
+/// and breach plans (<see cref="Breach.BreachPlan"/>) have the shapes of <c>privacy diff</c>, the input of
+/// <c>privacy breach</c> and its answer. A breach incident that cannot be read fails with the command's error
+/// codes: the <see cref="JsonException"/>'s <see cref="Exception.InnerException"/> is a
+/// <see cref="PrivacyRequestException"/> with the <see cref="PrivacyRequestException.Code"/> and
+/// <see cref="PrivacyRequestException.Field"/> (none when the text is not JSON at all).</para>
 /// </remarks>
 public static class PrivacyJson
 {
@@ -90,5 +96,6 @@ public static class PrivacyJson
         new ClauseIdJsonConverter(), new ObligationIdJsonConverter(), new RetentionGroundIdJsonConverter(),
         new DataCategoryIdJsonConverter(), new PurposeIdJsonConverter(), new RecipientIdJsonConverter(),
         new DisclosureReasonIdJsonConverter(), new MessageKindIdJsonConverter(), new ChannelIdJsonConverter(),
+        new PolicyDiffJsonConverter(), new BreachIncidentJsonConverter(), new BreachPlanJsonConverter(),
     ];
 }

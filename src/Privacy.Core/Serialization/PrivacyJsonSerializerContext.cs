@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using NodaTime;
+using Privacy.Breach;
+using Privacy.Versioning;
 
 namespace Privacy.Serialization;
 
@@ -21,6 +23,7 @@ namespace Privacy.Serialization;
         typeof(ClauseIdJsonConverter), typeof(ObligationIdJsonConverter), typeof(RetentionGroundIdJsonConverter),
         typeof(DataCategoryIdJsonConverter), typeof(PurposeIdJsonConverter), typeof(RecipientIdJsonConverter),
         typeof(DisclosureReasonIdJsonConverter), typeof(MessageKindIdJsonConverter), typeof(ChannelIdJsonConverter),
+        typeof(PolicyDiffJsonConverter), typeof(BreachIncidentJsonConverter), typeof(BreachPlanJsonConverter),
     ])]
 [JsonSerializable(typeof(PrivacyDecision))]
 [JsonSerializable(typeof(DataSubject))]
@@ -37,6 +40,9 @@ namespace Privacy.Serialization;
 [JsonSerializable(typeof(DisclosureReasonId))]
 [JsonSerializable(typeof(MessageKindId))]
 [JsonSerializable(typeof(ChannelId))]
+[JsonSerializable(typeof(PolicyDiff))]
+[JsonSerializable(typeof(BreachIncident))]
+[JsonSerializable(typeof(BreachPlan))]
 internal sealed partial class PrivacyJsonSerializerContext : JsonSerializerContext
 {
 }

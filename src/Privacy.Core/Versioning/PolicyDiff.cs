@@ -12,12 +12,35 @@ public sealed class PolicyDiff
     /// <param name="olderVersion">The old version's label.</param>
     /// <param name="newerVersion">The new version's label.</param>
     /// <param name="changes">The changes, in the order found.</param>
+    /// <exception cref="System.ArgumentNullException">A version label is null.</exception>
     public PolicyDiff(string olderVersion, string newerVersion, ImmutableArray<PolicyChange> changes)
+        : this(null, olderVersion, null, newerVersion, changes)
     {
+    }
+
+    /// <summary>Creates a diff of two versions that names the policies compared.</summary>
+    /// <param name="olderPolicyId">The old version's policy id; null when not known.</param>
+    /// <param name="olderVersion">The old version's label.</param>
+    /// <param name="newerPolicyId">The new version's policy id; null when not known.</param>
+    /// <param name="newerVersion">The new version's label.</param>
+    /// <param name="changes">The changes, in the order found.</param>
+    /// <exception cref="System.ArgumentNullException">A version label is null.</exception>
+    public PolicyDiff(string? olderPolicyId, string olderVersion, string? newerPolicyId, string newerVersion, ImmutableArray<PolicyChange> changes)
+    {
+        OlderPolicyId = olderPolicyId;
         OlderVersion = Preconditions.CheckNotNull(olderVersion, nameof(olderVersion));
+        NewerPolicyId = newerPolicyId;
         NewerVersion = Preconditions.CheckNotNull(newerVersion, nameof(newerVersion));
         Changes = changes.IsDefault ? [] : changes;
     }
+
+    /// <summary>Gets the id of the old version's policy.</summary>
+    /// <value>Such as <c>ismartviewpro-2018</c>, as <see cref="PolicyDiffer"/> gives it; null when the diff was made without it.</value>
+    public string? OlderPolicyId { get; }
+
+    /// <summary>Gets the id of the new version's policy.</summary>
+    /// <value>Usually the same as <see cref="OlderPolicyId"/>; null when the diff was made without it.</value>
+    public string? NewerPolicyId { get; }
 
     /// <summary>Gets the old version's label.</summary>
     /// <value>For example <c>001</c>.</value>

@@ -48,7 +48,7 @@ public sealed partial class PolicyDiffer : IPolicyDiffer
         Preconditions.CheckNotNull(newer, nameof(newer));
         var run = new Run(older, newer);
         run.Compare();
-        return new PolicyDiff(older.Version, newer.Version, [.. run.Changes]);
+        return new PolicyDiff(older.Id, older.Version, newer.Id, newer.Version, [.. run.Changes]);
     }
 
     private static bool IsRightsClause(ClauseId clause)

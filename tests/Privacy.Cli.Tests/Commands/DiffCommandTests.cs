@@ -46,7 +46,7 @@ public class DiffCommandTests
     [Fact]
     public void Diff_Text_SaysNoChanges()
     {
-        var result = CliRunner.InProcess(string.Empty, "diff", "builtin:ismartviewpro-2018", "builtin:ismartviewpro-2018");
+        var result = CliRunner.InProcess(string.Empty, "diff", "builtin:ismartviewpro-2018", "builtin:ismartviewpro-2018", "--format", "text");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("no changes", result.Stdout, StringComparison.Ordinal);
     }

@@ -101,7 +101,7 @@ public sealed class DocumentCommandsTests : IDisposable
     [Fact]
     public void Check_BuiltInDocument_IsCleanAndExits0()
     {
-        var result = CliRunner.InProcess(string.Empty, "check", Example);
+        var result = CliRunner.InProcess(string.Empty, "check", Example, "--format", "text");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("error ", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("warning ", result.Stdout, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class DocumentCommandsTests : IDisposable
         node["rules"]!.AsArray().Add(JsonNode.Parse("""{"id":"health.use","effect":"permit","actions":["use"],"categories":["sensitive.health"],"clause":"sensitive.none"}"""));
         var path = Write("sensitive.json", node);
 
-        var text = CliRunner.InProcess(string.Empty, "check", path);
+        var text = CliRunner.InProcess(string.Empty, "check", path, "--format", "text");
         Assert.Equal(1, text.ExitCode);
         Assert.Contains("error /rules/", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("(sensitive-permitted) [rule health.use, clause sensitive.none]", text.Stdout, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class DocumentCommandsTests : IDisposable
     {
         var node = ExampleNode();
         node["rules"]![5]!.AsObject().Remove("clause");
-        var result = CliRunner.InProcess(string.Empty, "check", Write("no-clause.json", node));
+        var result = CliRunner.InProcess(string.Empty, "check", Write("no-clause.json", node), "--format", "text");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error /rules/5:", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("(missing-clause)", result.Stdout, StringComparison.Ordinal);

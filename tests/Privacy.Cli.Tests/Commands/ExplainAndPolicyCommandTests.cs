@@ -47,7 +47,7 @@ public class ExplainAndPolicyCommandTests
     [Fact]
     public void Policy_Text_ListsVocabularyAndEveryClause()
     {
-        var result = CliRunner.InProcess(string.Empty, "policy");
+        var result = CliRunner.InProcess(string.Empty, "policy", "--format", "text");
         Assert.Equal(0, result.ExitCode);
         foreach (var clause in Privacy.BuiltIn.BuiltInPolicies.IsmartviewPro2018Policy.Clauses)
         {

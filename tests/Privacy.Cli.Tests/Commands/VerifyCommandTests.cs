@@ -26,7 +26,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Verify_BuiltInPolicy_HoldsExhaustively_Exit0()
     {
-        var result = CliRunner.InProcess(string.Empty, "verify", "builtin:ismartviewpro-2018");
+        var result = CliRunner.InProcess(string.Empty, "verify", "builtin:ismartviewpro-2018", "--format", "text");
         Assert.Equal(0, result.ExitCode);
         Assert.Matches("^ismartviewpro-2018 001: all 9 invariants hold on [0-9]+ combinations\\.$", result.Stdout.Trim());
     }
@@ -34,7 +34,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Verify_PlantedBrokenPolicy_ListsCounterexamples_Exit1()
     {
-        var result = CliRunner.InProcess(string.Empty, "verify", _broken);
+        var result = CliRunner.InProcess(string.Empty, "verify", _broken, "--format", "text");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("consent-monotone: use personal.email for service when consent: Deny", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("counterexample(s)", result.Lines[^1], StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void DiffSemantic_Version001To002_ListsTheChangedRetentionCells_Exit1()
     {
-        var result = CliRunner.InProcess(string.Empty, "diff", "--semantic", Path.Combine("examples", "ismartviewpro-2018.policy.json"), Path.Combine("examples", "ismartviewpro-2018-v2.policy.json"));
+        var result = CliRunner.InProcess(string.Empty, "diff", "--semantic", Path.Combine("examples", "ismartviewpro-2018.policy.json"), Path.Combine("examples", "ismartviewpro-2018-v2.policy.json"), "--format", "text");
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("ismartviewpro-2018 001 -> ismartviewpro-2018 002: ", result.Lines[0], StringComparison.Ordinal);
         Assert.Contains("  retain personal.log (no history; grounds: none): retain, deadline collection + P6M [use.logs] -> retain, deadline collection + P1Y [use.logs]", result.Lines);
@@ -97,7 +97,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void DiffSemantic_SameVersion_NoChange_Exit0()
     {
-        var result = CliRunner.InProcess(string.Empty, "diff", "--semantic", "builtin:ismartviewpro-2018", "builtin:ismartviewpro-2018");
+        var result = CliRunner.InProcess(string.Empty, "diff", "--semantic", "builtin:ismartviewpro-2018", "builtin:ismartviewpro-2018", "--format", "text");
         Assert.Equal(0, result.ExitCode);
         Assert.EndsWith("no combination changes effect or retention deadline.", result.Stdout.Trim(), StringComparison.Ordinal);
     }

@@ -24,8 +24,8 @@ public class FolderDependencyTests
         ["Retention"],
         ["Policies"],
         ["Documents", "Compilation", "Rendering", "Telemetry"],
-        ["Analysis", "BuiltIn", "Versioning", "Verification", "Breach", "Serialization", "(root)"],
-        ["Rights"],
+        ["Analysis", "BuiltIn", "Versioning", "Verification", "Breach", "(root)"],
+        ["Rights", "Serialization"],
         ["DependencyInjection"],
     ];
 

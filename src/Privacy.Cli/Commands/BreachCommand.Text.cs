@@ -1,15 +1,11 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Privacy.Breach;
-using Privacy.Cli.Json;
 
 namespace Privacy.Cli.Commands;
 
-/// <content>Writing a breach plan as JSON or text.</content>
+/// <content>Writing a breach plan as text; the JSON is the library's (<see cref="Privacy.Serialization.PrivacyJson"/>).</content>
 internal static partial class BreachCommand
 {
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
@@ -30,54 +26,9 @@ internal static partial class BreachCommand
         _ => "high",
     };
 
-    private static void WriteJson(CliIO io, BreachPlan plan, DateTimeZone zone)
+    private static void WriteText(CliIO io, BreachPlan plan)
     {
-        CliJson.WriteDocument(io.Output, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("awareAt", Format(plan.Incident.AwareAt));
-            json.WriteString("risk", RiskName(plan.Risk));
-            json.WriteString("riskReason", plan.RiskReason);
-            json.WriteString("timeZone", zone.Id);
-            Steps(json, "steps", plan.Steps, zone);
-            Steps(json, "skipped", plan.Skipped, zone);
-            json.WriteStartArray("notices");
-            foreach (var n in plan.Notices)
-            {
-                json.WriteStartObject();
-                json.WriteStringOrNull("subject", n.Subject.Id);
-                json.WriteString("channel", n.Channel.Value);
-                json.WriteString("by", Format(n.By));
-                json.WriteBoolean("send", n.Send);
-                json.WriteStringArray("clauses", n.Decision.Clauses.Select(c => c.Value));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
-    }
-
-    private static void Steps(Utf8JsonWriter json, string name, IEnumerable<BreachStep> steps, DateTimeZone zone)
-    {
-        json.WriteStartArray(name);
-        foreach (var s in steps)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", s.Id);
-            json.WriteString("by", Format(s.By));
-            json.WriteString("byLocal", Local(s.By, zone));
-            json.WriteStringArray("clauses", s.Clauses.Select(c => c.Value));
-            json.WriteString("reason", s.Reason);
-            json.WriteString("legalBasis", s.LegalBasis);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteText(CliIO io, BreachPlan plan, DateTimeZone zone)
-    {
+        var zone = plan.TimeZone;
         var o = io.Out;
         o.WriteLine($"Breach response: risk {RiskName(plan.Risk).ToUpperInvariant()} ({plan.RiskReason})");
         o.WriteLine($"Aware at {Format(plan.Incident.AwareAt)} ({Local(plan.Incident.AwareAt, zone)} {zone.Id}); {plan.Incident.Subjects} people; data {(plan.Incident.Unintelligible ? "unintelligible (e.g. encrypted)" : "readable")}.");
