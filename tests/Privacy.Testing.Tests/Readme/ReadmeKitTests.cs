@@ -25,19 +25,19 @@ public sealed class OurCachingEvaluator(CompiledPolicy policy) : IPrivacyEvaluat
 
     public string PolicyId => policy.PolicyId;
 
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
         var copy = request;
         return _messages.GetOrAdd((request.Message, request.Channel, subject), _ => policy.Decide(copy, subject));
     }
 
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => policy.Decide(request, subject);
 }
 
 public class OurEvaluatorProperties
