@@ -27,7 +27,7 @@ public class PrivacyInvariantsTests
         public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => inner.Decide(request, subject);
 
         public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
-            => subject.IsOptedOutOfMarketing ? new PrivacyDecision(Effect.Permit, [new ClauseId("use.contact")]) : inner.Decide(request, subject);
+            => subject is { IsOptedOutOfMarketing: true } ? new PrivacyDecision(Effect.Permit, [new ClauseId("use.contact")]) : inner.Decide(request, subject);
 
         public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => inner.Decide(request, subject);
     }

@@ -21,7 +21,7 @@ public static class Arbs
 /// <summary>A host's evaluator: caches message decisions per subject state (correctly keyed).</summary>
 public sealed class OurCachingEvaluator(CompiledPolicy policy) : IPrivacyEvaluator
 {
-    private readonly ConcurrentDictionary<(MessageKindId, ChannelId, SubjectState), PrivacyDecision> _messages = new();
+    private readonly ConcurrentDictionary<(MessageKindId, ChannelId, SubjectState?), PrivacyDecision> _messages = new();
 
     public string PolicyId => policy.PolicyId;
 
