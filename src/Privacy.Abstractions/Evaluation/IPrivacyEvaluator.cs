@@ -14,6 +14,16 @@ namespace Privacy;
 /// <c>evaluator.Decide(request, null)</c> asks about a subject the host knows nothing about.</para>
 /// <para>Implementations are thread-safe.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// IPrivacyEvaluator evaluator = BuiltInPolicies.IsmartviewPro2018Compiled;
+/// var at = Instant.FromUtc(2026, 3, 1, 9, 0);
+/// var request = new UseRequest(new("personal.email"), new("marketing.own"), at);
+/// PrivacyDecision anyone = evaluator.Decide(request, null);       // a subject with no history
+/// PrivacyDecision jane = evaluator.Decide(request, new DataSubject("u-17", hasEmail: true,
+///     [PrivacyEvent.MarketingOptOut(at - Duration.FromDays(30))]));  // the history, folded at the request's instant
+/// </code>
+/// </example>
 public interface IPrivacyEvaluator
 {
     /// <summary>Gets the id of the policy this evaluator applies.</summary>
