@@ -176,12 +176,12 @@ public sealed class RuleBuilder
     {
         if (_clause is not { } clause)
         {
-            throw new PolicyValidationException([new PolicyProblem($"/rules/{Id}", "missing-clause", $"Rule '{Id}' cites no clause; call Cites(\"clause-id\").")]);
+            throw new PolicyValidationException([new PolicyProblem(PolicyPaths.ById(PolicyPaths.Rules, Id), "missing-clause", $"Rule '{Id}' cites no clause; call Cites(\"clause-id\").")]);
         }
 
         if (_actions.Count == 0)
         {
-            throw new PolicyValidationException([new PolicyProblem($"/rules/{Id}", "missing-action", $"Rule '{Id}' names no action; call On(...) or OnAllActions().")]);
+            throw new PolicyValidationException([new PolicyProblem(PolicyPaths.ById(PolicyPaths.Rules, Id), "missing-action", $"Rule '{Id}' names no action; call On(...) or OnAllActions().")]);
         }
 
         return new PolicyRule(

@@ -53,7 +53,7 @@ public class PolicyDifferTests
     {
         var diff = Diff(V2(b => b.AddPurpose("marketing.research", "Market research")));
         AssertSignificant(diff, "purpose-added");
-        Assert.Equal("/purposes/marketing.research", Single(diff, "purpose-added").Path);
+        Assert.Equal("/vocabulary/purposes/marketing.research", Single(diff, "purpose-added").Path);
         Assert.Contains("new purpose", Single(diff, "purpose-added").Reason, System.StringComparison.Ordinal);
     }
 
