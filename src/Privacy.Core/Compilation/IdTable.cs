@@ -39,7 +39,7 @@ public sealed class IdTable
 
     /// <summary>Gets the request field that names ids of this kind, used in error messages.</summary>
     /// <value>For example <c>category</c>.</value>
-    public string Field { get; }
+    internal string Field { get; }
 
     /// <summary>Gets the number of ids.</summary>
     /// <value>The ids are numbered from zero to one less than this.</value>

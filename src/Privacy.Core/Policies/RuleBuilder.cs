@@ -32,11 +32,11 @@ public sealed class RuleBuilder
 
     /// <summary>Gets the id of the rule being built.</summary>
     /// <value>The rule id.</value>
-    public string Id { get; }
+    internal string Id { get; }
 
     /// <summary>Gets whether the rule permits or prohibits.</summary>
     /// <value>The effect.</value>
-    public RuleEffect Effect { get; }
+    internal RuleEffect Effect { get; }
 
     /// <summary>Names the actions the rule governs.</summary>
     /// <param name="actions">One or more actions.</param>
