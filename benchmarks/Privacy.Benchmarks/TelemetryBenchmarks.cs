@@ -82,14 +82,14 @@ public class TelemetryBenchmarks
     {
         public string PolicyId => provider.Current.PolicyId;
 
-        public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => provider.Current.Decide(request, subject);
+        public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => provider.Current.Decide(request, subject);
 
-        public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => provider.Current.Decide(request, subject);
+        public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => provider.Current.Decide(request, subject);
 
-        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => provider.Current.Decide(request, subject);
+        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => provider.Current.Decide(request, subject);
 
-        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject) => provider.Current.Decide(request, subject);
+        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject) => provider.Current.Decide(request, subject);
 
-        public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => provider.Current.Decide(request, subject);
+        public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => provider.Current.Decide(request, subject);
     }
 }

@@ -4,6 +4,11 @@ using Privacy.Internal;
 namespace Privacy;
 
 /// <summary>Overloads of <see cref="IPrivacyEvaluator"/> that take a <see cref="DataSubject"/> and fold its history at the request's instant.</summary>
+/// <remarks>
+/// A bare <c>null</c> subject (<c>evaluator.Decide(request, null)</c>) binds to the evaluator's own
+/// <see cref="SubjectState"/> overload, which reads it as a subject with no history; a null
+/// <see cref="DataSubject"/> passed here means the same.
+/// </remarks>
 public static class PrivacyEvaluatorExtensions
 {
     /// <summary>Decides a collection for a subject.</summary>
@@ -48,5 +53,5 @@ public static class PrivacyEvaluatorExtensions
 
     private static IPrivacyEvaluator Checked(IPrivacyEvaluator evaluator) => Preconditions.CheckNotNull(evaluator, nameof(evaluator));
 
-    private static SubjectState StateAt(DataSubject? subject, Instant at) => (subject ?? DataSubject.Anonymous).StateAt(at);
+    private static SubjectState? StateAt(DataSubject? subject, Instant at) => subject?.StateAt(at);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy;
 
@@ -16,8 +17,16 @@ public readonly record struct RetainRequest(DataCategoryId Category, Instant Col
         => Category == other.Category
             && CollectedAt == other.CollectedAt
             && At == other.At
-            && Grounds.AsSpan().SequenceEqual(other.Grounds.AsSpan());
+            && ValueEquality.SequenceEqual(Grounds, other.Grounds);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Category, CollectedAt, At, Grounds.IsDefault ? 0 : Grounds.Length);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Category);
+        hash.Add(CollectedAt);
+        hash.Add(At);
+        ValueEquality.Add(ref hash, Grounds);
+        return hash.ToHashCode();
+    }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy;
 
@@ -7,7 +9,8 @@ namespace Privacy;
 /// The answer to a data-subject request: the response deadline, one item per stored record, and
 /// what the right adds (a suppression entry for erasure, the scope of an opt-out).
 /// </summary>
-/// <remarks>Every record given to the planner appears exactly once: in <see cref="Items"/>, or in <see cref="Problems"/> when it could not be planned.</remarks>
+/// <remarks>Every record given to the planner appears exactly once: in <see cref="Items"/>, or in <see cref="Problems"/> when it could not be planned.
+/// Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 /// <param name="Right">Which right the plan answers.</param>
 /// <param name="ReceivedAt">When the request was received.</param>
 /// <param name="RespondBy">The response deadline: one month from receipt (GDPR art. 12(3)).</param>
@@ -26,4 +29,34 @@ public sealed record RightsPlan(
     ImmutableArray<RecordProblem> Problems,
     ImmutableArray<ClauseId> Clauses,
     ImmutableArray<SuppressionEntry> Suppressions,
-    OptOutScope? OptOut = null);
+    OptOutScope? OptOut = null)
+{
+    /// <inheritdoc/>
+    public bool Equals(RightsPlan? other)
+        => other is not null
+            && Right == other.Right
+            && ReceivedAt == other.ReceivedAt
+            && RespondBy == other.RespondBy
+            && ExtendedRespondBy == other.ExtendedRespondBy
+            && ValueEquality.SequenceEqual(Items, other.Items)
+            && ValueEquality.SequenceEqual(Problems, other.Problems)
+            && ValueEquality.SequenceEqual(Clauses, other.Clauses)
+            && ValueEquality.SequenceEqual(Suppressions, other.Suppressions)
+            && Equals(OptOut, other.OptOut);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Right);
+        hash.Add(ReceivedAt);
+        hash.Add(RespondBy);
+        hash.Add(ExtendedRespondBy);
+        ValueEquality.Add(ref hash, Items);
+        ValueEquality.Add(ref hash, Problems);
+        ValueEquality.Add(ref hash, Clauses);
+        ValueEquality.Add(ref hash, Suppressions);
+        hash.Add(OptOut);
+        return hash.ToHashCode();
+    }
+}

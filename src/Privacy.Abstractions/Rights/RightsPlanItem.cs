@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy;
 
 /// <summary>The plan for one stored record: what to do, by or until when, and why.</summary>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 /// <param name="Record">The record's id, as the host gave it.</param>
 /// <param name="Category">The record's data category.</param>
 /// <param name="Action">What to do with the record.</param>
@@ -23,4 +26,34 @@ public sealed record RightsPlanItem(
     ImmutableArray<ClauseId> Clauses,
     ImmutableArray<PurposeId> Purposes,
     ImmutableArray<RecipientId> Recipients,
-    Instant? BackupsBy = null);
+    Instant? BackupsBy = null)
+{
+    /// <inheritdoc/>
+    public bool Equals(RightsPlanItem? other)
+        => other is not null
+            && string.Equals(Record, other.Record, StringComparison.Ordinal)
+            && Category == other.Category
+            && Action == other.Action
+            && Deadline == other.Deadline
+            && ValueEquality.SequenceEqual(Grounds, other.Grounds)
+            && ValueEquality.SequenceEqual(Clauses, other.Clauses)
+            && ValueEquality.SequenceEqual(Purposes, other.Purposes)
+            && ValueEquality.SequenceEqual(Recipients, other.Recipients)
+            && BackupsBy == other.BackupsBy;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Record, StringComparer.Ordinal);
+        hash.Add(Category);
+        hash.Add(Action);
+        hash.Add(Deadline);
+        ValueEquality.Add(ref hash, Grounds);
+        ValueEquality.Add(ref hash, Clauses);
+        ValueEquality.Add(ref hash, Purposes);
+        ValueEquality.Add(ref hash, Recipients);
+        hash.Add(BackupsBy);
+        return hash.ToHashCode();
+    }
+}

@@ -13,6 +13,8 @@ public static class PrivacyEventKinds
         "service-used", "account-closed", "legal-hold-placed", "legal-hold-released", "policy-notified",
     ];
 
+    private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> ReadOnlyNames = Array.AsReadOnly(Names);
+
     /// <summary>Returns the wire name of an event kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>For example <c>erasure-requested</c>.</returns>
@@ -21,8 +23,8 @@ public static class PrivacyEventKinds
         => (uint)kind < (uint)Names.Length ? Names[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind.");
 
     /// <summary>Gets every wire name, in the order of the enum.</summary>
-    /// <value>For error messages and documentation.</value>
-    public static System.Collections.Generic.IReadOnlyList<string> All => Names;
+    /// <value>For error messages and documentation. Read-only: casting it to a list and writing to it throws.</value>
+    public static System.Collections.Generic.IReadOnlyList<string> All => ReadOnlyNames;
 
     /// <summary>Parses a wire name.</summary>
     /// <param name="name">For example <c>marketing-opt-in</c>.</param>

@@ -29,7 +29,7 @@ public sealed partial class PolicyAnalyzer
                     Add(
                         "no-retention",
                         FindingSeverity.Warning,
-                        $"/vocabulary/categories/{i}",
+                        PolicyPaths.At(PolicyPaths.Categories, i),
                         $"Category '{category.Id}' has no retention rule, neither its own nor inherited from a parent; a retain question about it falls to the default clause '{_p.DefaultDenials.GetValueOrDefault(PrivacyAction.Retain)}'. Add a rule under /retention/rules saying how long it is kept.");
                 }
             }
@@ -46,7 +46,7 @@ public sealed partial class PolicyAnalyzer
                     Add(
                         "unused-purpose",
                         FindingSeverity.Warning,
-                        $"/vocabulary/purposes/{i}",
+                        PolicyPaths.At(PolicyPaths.Purposes, i),
                         $"No rule names purpose '{purpose}', an ancestor or a descendant of it; it is declared but the policy says nothing specific about it. Use it in a rule or remove it.");
                 }
             }
@@ -68,7 +68,7 @@ public sealed partial class PolicyAnalyzer
                         Add(
                             "default-deny-gap",
                             FindingSeverity.Info,
-                            $"/vocabulary/categories/{i}",
+                            PolicyPaths.At(PolicyPaths.Categories, i),
                             $"No rule decides '{name}' of '{category.Id}': every such request is denied by default, citing '{clause}'. Fine if intended; otherwise add a rule.",
                             clause: clause);
                     }
@@ -86,7 +86,7 @@ public sealed partial class PolicyAnalyzer
                     Add(
                         "default-deny-gap",
                         FindingSeverity.Info,
-                        $"/vocabulary/messages/{i}",
+                        PolicyPaths.At(PolicyPaths.Messages, i),
                         $"No rule decides 'communicate' of message '{message}': it is never sent, and each request is denied by default citing '{communicate}'.",
                         clause: communicate);
                 }

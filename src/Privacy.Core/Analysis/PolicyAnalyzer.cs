@@ -76,7 +76,7 @@ public sealed partial class PolicyAnalyzer : IPolicyAnalyzer
             .Select(r => new PolicyFinding(
                 "missing-clause",
                 FindingSeverity.Error,
-                $"/rules/{r.Index}",
+                PolicyPaths.At(PolicyPaths.Rules, r.Index),
                 $"Rule '{r.Id}' cites no clause, so its decisions could not tell anyone why; add \"clause\" naming the clause it enforces.",
                 r.Id))
             .Concat(new Analysis(result.Policy, DocumentIndex).Run());
@@ -138,7 +138,7 @@ public sealed partial class PolicyAnalyzer : IPolicyAnalyzer
             }
         }
 
-        private string RulePath(int i) => $"/rules/{_ruleIndex(i)}";
+        private string RulePath(int i) => PolicyPaths.At(PolicyPaths.Rules, _ruleIndex(i));
 
         private void Add(string code, FindingSeverity severity, string path, string message, PolicyRule? rule = null, ClauseId? clause = null)
             => _findings.Add(new PolicyFinding(code, severity, path, message, rule?.Id, clause ?? rule?.Clause));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -7,7 +8,7 @@ using Privacy.Internal;
 namespace Privacy.Breach;
 
 /// <summary>A personal-data breach as the controller knows it: when they became aware, what leaked, about how many people, and whether it was readable.</summary>
-/// <remarks>Immutable.</remarks>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 public sealed record BreachIncident
 {
     /// <summary>Creates an incident.</summary>
@@ -64,4 +65,29 @@ public sealed record BreachIncident
     /// <summary>Gets what happened, in the controller's words, for the incident log.</summary>
     /// <value>Free text; null when none was given. Planning ignores it.</value>
     public string? Description { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(BreachIncident? other)
+        => other is not null
+            && AwareAt == other.AwareAt
+            && ValueEquality.SequenceEqual(Categories, other.Categories)
+            && Subjects == other.Subjects
+            && Unintelligible == other.Unintelligible
+            && ValueEquality.SequenceEqual(Affected, other.Affected)
+            && string.Equals(Id, other.Id, StringComparison.Ordinal)
+            && string.Equals(Description, other.Description, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(AwareAt);
+        ValueEquality.Add(ref hash, Categories);
+        hash.Add(Subjects);
+        hash.Add(Unintelligible);
+        ValueEquality.Add(ref hash, Affected);
+        hash.Add(Id, StringComparer.Ordinal);
+        hash.Add(Description, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
 using Privacy.Internal;
@@ -5,6 +6,7 @@ using Privacy.Internal;
 namespace Privacy.Breach;
 
 /// <summary>The response to a breach: the risk, the steps with their deadlines, the steps not needed and why, and each subject's notice.</summary>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 /// <param name="Incident">The incident planned for.</param>
 /// <param name="Risk">How likely the breach is to harm people.</param>
 /// <param name="RiskReason">Why the risk is what it is.</param>
@@ -29,15 +31,63 @@ public sealed record BreachPlan(
         get => _timeZone;
         init => _timeZone = Preconditions.CheckNotNull(value, nameof(value));
     }
+
+    /// <inheritdoc/>
+    public bool Equals(BreachPlan? other)
+        => other is not null
+            && Equals(Incident, other.Incident)
+            && Risk == other.Risk
+            && string.Equals(RiskReason, other.RiskReason, StringComparison.Ordinal)
+            && ValueEquality.SequenceEqual(Steps, other.Steps)
+            && ValueEquality.SequenceEqual(Skipped, other.Skipped)
+            && ValueEquality.SequenceEqual(Notices, other.Notices)
+            && TimeZone.Equals(other.TimeZone);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Incident);
+        hash.Add(Risk);
+        hash.Add(RiskReason, StringComparer.Ordinal);
+        ValueEquality.Add(ref hash, Steps);
+        ValueEquality.Add(ref hash, Skipped);
+        ValueEquality.Add(ref hash, Notices);
+        hash.Add(TimeZone);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>One step of a breach response.</summary>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 /// <param name="Id">The step: <c>contain</c>, <c>notify-authority</c> or <c>notify-subjects</c>.</param>
 /// <param name="By">The deadline; for a skipped step, the deadline it would have had.</param>
 /// <param name="Clauses">The policy clauses that promise the step.</param>
 /// <param name="Reason">Why the step is needed, or why it is not.</param>
 /// <param name="LegalBasis">The law behind it, such as <c>GDPR art. 33(1)</c>.</param>
-public sealed record BreachStep(string Id, Instant By, ImmutableArray<ClauseId> Clauses, string Reason, string LegalBasis);
+public sealed record BreachStep(string Id, Instant By, ImmutableArray<ClauseId> Clauses, string Reason, string LegalBasis)
+{
+    /// <inheritdoc/>
+    public bool Equals(BreachStep? other)
+        => other is not null
+            && string.Equals(Id, other.Id, StringComparison.Ordinal)
+            && By == other.By
+            && ValueEquality.SequenceEqual(Clauses, other.Clauses)
+            && string.Equals(Reason, other.Reason, StringComparison.Ordinal)
+            && string.Equals(LegalBasis, other.LegalBasis, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id, StringComparer.Ordinal);
+        hash.Add(By);
+        ValueEquality.Add(ref hash, Clauses);
+        hash.Add(Reason, StringComparer.Ordinal);
+        hash.Add(LegalBasis, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
+}
 
 /// <summary>The breach notice for one affected subject.</summary>
 /// <param name="Subject">The subject.</param>

@@ -1,9 +1,12 @@
+using System;
 using System.Collections.Immutable;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Breach;
 
 /// <summary>The thresholds and deadlines a <see cref="BreachPlanner"/> applies.</summary>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 public sealed record BreachPlannerOptions
 {
     /// <summary>Gets how long after awareness the supervisory authority must be told.</summary>
@@ -42,4 +45,33 @@ public sealed record BreachPlannerOptions
     /// <summary>Gets the channel for the others, shown at their next visit.</summary>
     /// <value><c>popup</c>.</value>
     public ChannelId Popup { get; init; } = new("popup");
+
+    /// <inheritdoc/>
+    public bool Equals(BreachPlannerOptions? other)
+        => other is not null
+            && AuthorityDeadline == other.AuthorityDeadline
+            && SubjectDeadline == other.SubjectDeadline
+            && LargeScale == other.LargeScale
+            && ValueEquality.SequenceEqual(IdentityAndContact, other.IdentityAndContact)
+            && ValueEquality.SequenceEqual(BreachClauses, other.BreachClauses)
+            && ValueEquality.SequenceEqual(ContainClauses, other.ContainClauses)
+            && Message == other.Message
+            && Email == other.Email
+            && Popup == other.Popup;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(AuthorityDeadline);
+        hash.Add(SubjectDeadline);
+        hash.Add(LargeScale);
+        ValueEquality.Add(ref hash, IdentityAndContact);
+        ValueEquality.Add(ref hash, BreachClauses);
+        ValueEquality.Add(ref hash, ContainClauses);
+        hash.Add(Message);
+        hash.Add(Email);
+        hash.Add(Popup);
+        return hash.ToHashCode();
+    }
 }

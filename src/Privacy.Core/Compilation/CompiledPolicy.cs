@@ -15,7 +15,7 @@ namespace Privacy.Compilation;
 /// <para>Compile once with <see cref="Compile(PrivacyPolicy)"/> and share the result: it is immutable
 /// and safe to use from any number of threads without locks.</para>
 /// <para>There are two ways to ask. The <see cref="IPrivacyEvaluator"/> methods take typed ids and
-/// a <see cref="SubjectState"/>. The hot-path methods (<see cref="DecideUse"/> and its siblings) take
+/// a <see cref="SubjectState"/> (null for a subject with no history). The hot-path methods (<see cref="DecideUse"/> and its siblings) take
 /// dense ids resolved once through <see cref="Vocabulary"/> and a <see cref="SubjectFacts"/> folded
 /// once through <see cref="Fold(SubjectState)"/>; they are a few array reads and allocate nothing
 /// (retention with several grounds at once excepted).</para>
@@ -169,7 +169,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     internal RetentionCutoff RetentionCutoff(int category, Instant at) => _retention.CutoffFor(CheckIndex(category, Vocabulary.Categories), at);
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject)
     {
         CheckState(subject, request.At);
         var purpose = ResolvePurpose(request.Purpose);
@@ -177,7 +177,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject)
     {
         CheckState(subject, request.At);
         var purpose = ResolvePurpose(request.Purpose);
@@ -185,19 +185,19 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject)
     {
         CheckState(subject, request.At);
         var category = ResolveCategory(request.Category);
         var recipient = Vocabulary.Recipients.GetIndex(request.Recipient.IsDefault ? null : request.Recipient.Value);
         var reason = Vocabulary.Reasons.GetIndex(request.Reason.IsDefault ? null : request.Reason.Value);
         var table = _tables[(int)PrivacyAction.Disclose];
-        var consent = table.UsesConsent && subject.HasConsent(request.Recipient);
+        var consent = table.UsesConsent && subject is not null && subject.HasConsent(request.Recipient);
         return table.Lookup(category, (recipient * Vocabulary.Reasons.Count) + reason, Bits(subject, consent, request.Context));
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
         CheckState(subject, request.At);
         var message = Vocabulary.Messages.GetIndex(request.Message.IsDefault ? null : request.Message.Value);
@@ -206,7 +206,7 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject)
     {
         CheckState(subject, request.At);
         var category = ResolveCategory(request.Category);
@@ -217,7 +217,9 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
         }
 
         // Retention reads no consent, so unknown ids in consent events do not matter here.
-        var facts = new SubjectFacts(subject.At, subject.IsErased ? RuleConditions.ErasureRequested : 0, subject.ErasureRequestedAt ?? default, null, subject);
+        var facts = subject is null
+            ? new SubjectFacts(request.At, 0, default, null)
+            : new SubjectFacts(subject.At, subject.IsErased ? RuleConditions.ErasureRequested : 0, subject.ErasureRequestedAt ?? default, null, subject);
         return _retention.Decide(category, request.CollectedAt, request.At, facts.ForRetention(), grounds);
     }
 
@@ -228,9 +230,10 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
             | (context.LocationFeatureInUse ? (int)RuleConditions.LocationFeatureInUse : 0)
             | (context.ConfidentialityAgreement ? (int)RuleConditions.ConfidentialityAgreement : 0);
 
-    private static int Bits(SubjectState subject, bool consent, RequestContext context)
-        => (subject.IsErased ? (int)RuleConditions.ErasureRequested : 0)
-            | (subject.IsOptedOutOfMarketing ? (int)RuleConditions.MarketingOptedOut : 0)
+    /// <summary>The condition bits of a request; a null subject (no history) is neither erased nor opted out.</summary>
+    private static int Bits(SubjectState? subject, bool consent, RequestContext context)
+        => (subject is { IsErased: true } ? (int)RuleConditions.ErasureRequested : 0)
+            | (subject is { IsOptedOutOfMarketing: true } ? (int)RuleConditions.MarketingOptedOut : 0)
             | (consent ? (int)RuleConditions.Consent : 0)
             | (context.LocationFeatureInUse ? (int)RuleConditions.LocationFeatureInUse : 0)
             | (context.ConfidentialityAgreement ? (int)RuleConditions.ConfidentialityAgreement : 0);
@@ -240,10 +243,10 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
             ? index
             : throw new PrivacyRequestException($"unknown-{table.Kind}", table.Field, $"{index} is not a dense {table.Kind} id of this policy (0..{table.Count - 1}).");
 
-    private static void CheckState(SubjectState subject, Instant at)
+    /// <summary>A state must describe the request's instant; null (no history) describes every instant.</summary>
+    private static void CheckState(SubjectState? subject, Instant at)
     {
-        Preconditions.CheckNotNull(subject, nameof(subject));
-        if (subject.At != at)
+        if (subject is not null && subject.At != at)
         {
             throw new PrivacyRequestException("state-instant-mismatch", "subject", $"The subject state describes {subject.At} but the request is at {at}; fold the subject at the request's instant.");
         }
@@ -257,8 +260,8 @@ public sealed class CompiledPolicy : IPrivacyEvaluator
         return table.Lookup(category, purpose, Bits(subject, consent, context));
     }
 
-    private PrivacyDecision DecidePurpose(ActionTable table, int category, int purpose, SubjectState subject, PurposeId purposeId, RequestContext context)
-        => table.Lookup(category, purpose, Bits(subject, table.UsesConsent && subject.HasConsent(purposeId), context));
+    private PrivacyDecision DecidePurpose(ActionTable table, int category, int purpose, SubjectState? subject, PurposeId purposeId, RequestContext context)
+        => table.Lookup(category, purpose, Bits(subject, table.UsesConsent && subject is not null && subject.HasConsent(purposeId), context));
 
     private int ResolveCategory(DataCategoryId category) => Vocabulary.Categories.GetIndex(category.IsDefault ? null : category.Value);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 
@@ -14,6 +15,7 @@ namespace Privacy.Compilation;
 public sealed class IdTable
 {
     private readonly string[] _ids;
+    private readonly ReadOnlyCollection<string> _readOnlyIds;
     private readonly int[] _parents;
     private readonly FrozenDictionary<string, int> _index;
 
@@ -22,6 +24,7 @@ public sealed class IdTable
         Kind = kind;
         Field = field;
         _ids = ids.ToArray();
+        _readOnlyIds = Array.AsReadOnly(_ids);
         _index = _ids.Select((id, i) => (id, i)).ToFrozenDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         _parents = new int[_ids.Length];
         for (var i = 0; i < _ids.Length; i++)
@@ -36,7 +39,7 @@ public sealed class IdTable
 
     /// <summary>Gets the request field that names ids of this kind, used in error messages.</summary>
     /// <value>For example <c>category</c>.</value>
-    public string Field { get; }
+    internal string Field { get; }
 
     /// <summary>Gets the number of ids.</summary>
     /// <value>The ids are numbered from zero to one less than this.</value>
@@ -102,6 +105,6 @@ public sealed class IdTable
     }
 
     /// <summary>Gets every string id, in dense-id order.</summary>
-    /// <returns>The ids.</returns>
-    public IReadOnlyList<string> ToList() => _ids;
+    /// <returns>A read-only view of the ids: casting it to a list and writing to it throws, so the table cannot be changed through it.</returns>
+    public IReadOnlyList<string> ToList() => _readOnlyIds;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Privacy.Internal;
 using Privacy.Policies;
 
 namespace Privacy.Compilation;
@@ -302,7 +303,7 @@ internal sealed class PolicyCompiler
     };
 
     private static PolicyValidationException TooLarge(PrivacyAction action, string detail)
-        => new([new PolicyProblem("/rules", "too-large-policy", $"The policy is too large to compile for '{action.ToString().ToLowerInvariant()}': {detail}. Merge rules that name the same ids, or split the policy.")]);
+        => new([new PolicyProblem(PolicyPaths.Rules, "too-large-policy", $"The policy is too large to compile for '{action.ToString().ToLowerInvariant()}': {detail}. Merge rules that name the same ids, or split the policy.")]);
 
     private void Spend(PrivacyAction action, long steps)
     {

@@ -27,7 +27,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
 
     public string PolicyId => _provider.Current.PolicyId;
 
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject)
     {
         if (_slow)
         {
@@ -40,7 +40,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject)
     {
         if (_slow)
         {
@@ -53,7 +53,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject)
     {
         if (_slow)
         {
@@ -66,7 +66,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
         if (_slow)
         {
@@ -79,7 +79,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject)
     {
         if (_slow)
         {
@@ -92,7 +92,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(CollectRequest request, SubjectState subject)
+    private PrivacyDecision DecideObserved(CollectRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Collect, policy) : null;
@@ -102,7 +102,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(UseRequest request, SubjectState subject)
+    private PrivacyDecision DecideObserved(UseRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Use, policy) : null;
@@ -112,7 +112,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(DiscloseRequest request, SubjectState subject)
+    private PrivacyDecision DecideObserved(DiscloseRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Disclose, policy) : null;
@@ -122,7 +122,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(CommunicateRequest request, SubjectState subject)
+    private PrivacyDecision DecideObserved(CommunicateRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Communicate, policy) : null;
@@ -132,7 +132,7 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(RetainRequest request, SubjectState subject)
+    private PrivacyDecision DecideObserved(RetainRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Retain, policy) : null;

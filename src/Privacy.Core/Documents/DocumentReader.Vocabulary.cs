@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Privacy.Internal;
 using Privacy.Policies;
 
 namespace Privacy.Documents;
@@ -18,14 +19,14 @@ internal sealed partial class DocumentReader
         for (var i = 0; i < categories.Count; i++)
         {
             var c = categories[i];
-            var at = $"/vocabulary/categories/{i}";
+            var at = PolicyPaths.At(PolicyPaths.Categories, i);
             if (c is null)
             {
                 continue;
             }
 
-            var idOk = TryId(c.Id, at + "/id", "category");
-            var classOk = TryName(c.Class, at + "/class", "class", PolicyNames.Classes, out DataClass dataClass);
+            var idOk = TryId(c.Id, PolicyPaths.Field(at, "id"), "category");
+            var classOk = TryName(c.Class, PolicyPaths.Field(at, "class"), "class", PolicyNames.Classes, out DataClass dataClass);
             if (idOk)
             {
                 // A category whose class is wrong is still declared, so that references to it do not cascade into more problems.
@@ -35,7 +36,7 @@ internal sealed partial class DocumentReader
                 }
 
                 builder.Categories.Add(new DataCategory(new DataCategoryId(c.Id!), dataClass, c.Description ?? string.Empty));
-                Map("/vocabulary/categories", i);
+                Map(PolicyPaths.Categories, i);
             }
         }
 
@@ -53,10 +54,10 @@ internal sealed partial class DocumentReader
         for (var i = 0; i < (terms?.Count ?? 0); i++)
         {
             var t = terms![i];
-            if (t is not null && TryId(t.Id, $"/vocabulary/{list}/{i}/id", kind))
+            if (t is not null && TryId(t.Id, PolicyPaths.At(PolicyPaths.Vocabulary(list), i, "id"), kind))
             {
                 into.Add(new VocabularyTerm<TId>(make(t.Id!), t.Description ?? string.Empty));
-                Map($"/vocabulary/{list}", i);
+                Map(PolicyPaths.Vocabulary(list), i);
             }
         }
     }
@@ -66,18 +67,18 @@ internal sealed partial class DocumentReader
         for (var i = 0; i < (clauses?.Count ?? 0); i++)
         {
             var c = clauses![i];
-            var at = $"/clauses/{i}";
+            var at = PolicyPaths.At(PolicyPaths.Clauses, i);
             if (c is null)
             {
                 continue;
             }
 
-            var idOk = TryId(c.Id, at + "/id", "clause");
-            var summary = NonEmpty(c.Summary, at + "/summary");
+            var idOk = TryId(c.Id, PolicyPaths.Field(at, "id"), "clause");
+            var summary = NonEmpty(c.Summary, PolicyPaths.Field(at, "summary"));
             if (idOk && summary is not null)
             {
                 builder.Clauses.Add(new PolicyClause(new ClauseId(c.Id!), summary, c.Text));
-                Map("/clauses", i);
+                Map(PolicyPaths.Clauses, i);
             }
         }
     }

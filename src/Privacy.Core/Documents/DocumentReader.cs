@@ -9,8 +9,9 @@ namespace Privacy.Documents;
 
 /// <summary>
 /// Reads a structurally checked document into a <see cref="PolicyBuilder"/>, collecting every
-/// problem with its JSON Pointer, then runs <see cref="PolicyChecks"/> and maps its paths back to
-/// the document (entries the reader had to skip shift the builder's indices).
+/// problem with its JSON Pointer, then runs <see cref="PolicyChecks"/> and renumbers the indices of
+/// its paths into the document's own (entries the reader had to skip shift the builder's indices).
+/// Both spell paths with <see cref="PolicyPaths"/>.
 /// </summary>
 internal sealed partial class DocumentReader
 {
@@ -54,10 +55,10 @@ internal sealed partial class DocumentReader
     {
         if (m.FormatVersion is { } version && version != PolicyDocument.FormatVersion)
         {
-            Problem("/formatVersion", "unsupported-format-version", $"This library reads formatVersion {PolicyDocument.FormatVersion}; the document says {version}.");
+            Problem(PolicyPaths.FormatVersion, "unsupported-format-version", $"This library reads formatVersion {PolicyDocument.FormatVersion}; the document says {version}.");
         }
 
-        var builder = new PolicyBuilder(NonEmpty(m.Id, "/id") ?? "invalid", NonEmpty(m.Version, "/version") ?? "invalid");
+        var builder = new PolicyBuilder(NonEmpty(m.Id, PolicyPaths.Id) ?? "invalid", NonEmpty(m.Version, PolicyPaths.Version) ?? "invalid");
         if (!string.IsNullOrWhiteSpace(m.Name))
         {
             builder.WithName(m.Name);
@@ -67,7 +68,7 @@ internal sealed partial class DocumentReader
         {
             if (string.IsNullOrWhiteSpace(m.TimeZone))
             {
-                Problem("/timeZone", "empty-value", "The time zone is empty or blank; use a tz database id such as 'Europe/Oslo' or 'UTC', or leave it out for UTC.");
+                Problem(PolicyPaths.TimeZone, "empty-value", "The time zone is empty or blank; use a tz database id such as 'Europe/Oslo' or 'UTC', or leave it out for UTC.");
             }
             else
             {
@@ -85,7 +86,7 @@ internal sealed partial class DocumentReader
             }
             else
             {
-                Problem("/lastUpdated", "bad-date", $"'{m.LastUpdated}' is not a date; write it as YYYY-MM-DD, such as 2018-10-11.");
+                Problem(PolicyPaths.LastUpdated, "bad-date", $"'{m.LastUpdated}' is not a date; write it as YYYY-MM-DD, such as 2018-10-11.");
             }
         }
 
@@ -98,7 +99,7 @@ internal sealed partial class DocumentReader
             }
             else
             {
-                Problem("/effectiveFrom", "bad-instant", $"'{m.EffectiveFrom}' is not an instant; write it as ISO-8601 with an offset or Z, such as 2018-10-11T00:00:00Z.");
+                Problem(PolicyPaths.EffectiveFrom, "bad-instant", $"'{m.EffectiveFrom}' is not an instant; write it as ISO-8601 with an offset or Z, such as 2018-10-11T00:00:00Z.");
             }
         }
 
@@ -137,7 +138,11 @@ internal sealed partial class DocumentReader
 
     private bool ClassUnknown(PolicyBuilder builder, string path)
     {
-        var index = int.Parse(path.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
+        if (!PolicyPaths.TryIndex(path, PolicyPaths.Categories, out var index) || index >= builder.Categories.Count)
+        {
+            return false;
+        }
+
         var id = builder.Categories[index].Id.Value;
         return _unknownClass.Contains(id) || (IdSyntax.ParentOf(id) is { } parent && _unknownClass.Contains(parent));
     }

@@ -6,7 +6,8 @@ namespace Privacy.Internal;
 
 /// <summary>
 /// JSON Pointers (RFC 6901): the one path format of the library. Problems, findings and diff
-/// changes all name the place they are about with one, such as <c>/rules/3/purposes/0</c>.
+/// changes all name the place they are about with one, such as <c>/rules/3/purposes/0</c>, spelled
+/// by <see cref="PolicyPaths"/>.
 /// </summary>
 internal static class JsonPointer
 {

@@ -5,7 +5,8 @@ namespace Privacy.Policies;
 /// <summary>A data category of a policy's vocabulary, with its class and meaning.</summary>
 /// <remarks>
 /// Categories form a hierarchy through their dotted ids: <c>personal.log.ip-address</c> lies
-/// below <c>personal.log</c>, which lies below <c>personal</c>. Immutable and equal by value.
+/// below <c>personal.log</c>, which lies below <c>personal</c>. Declared with
+/// <see cref="PolicyBuilder.AddCategory"/>. Immutable and equal by value.
 /// </remarks>
 public sealed record DataCategory
 {
@@ -14,7 +15,7 @@ public sealed record DataCategory
     /// <param name="class">The category's class.</param>
     /// <param name="description">What data it covers.</param>
     /// <exception cref="System.ArgumentException"><paramref name="id"/> is the default value or <paramref name="class"/> is undefined.</exception>
-    public DataCategory(DataCategoryId id, DataClass @class, string description)
+    internal DataCategory(DataCategoryId id, DataClass @class, string description)
     {
         Preconditions.CheckArgument(!id.IsDefault, nameof(id), "A category needs an id.");
         Id = id;

@@ -22,8 +22,10 @@ namespace Privacy.Policies;
 ///     .AddPurpose("service", "Providing the service")
 ///     .AddClause("use.service", "We use personal data to run the service.")
 ///     .AddClause("necessary", "We only process what we need.")
+///     .AddClause("erasure", "We delete your data within a month of your request.")
 ///     .Permit("use-email-for-service", r => r.On(PrivacyAction.Use).Categories("personal.email").Purposes("service").Cites("use.service"))
 ///     .DenyByDefault("necessary")
+///     .Erasure(RetentionPeriod.Parse("P1M"), "erasure")
 ///     .Build();
 /// </code>
 /// </example>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Policies;
 
@@ -25,20 +26,20 @@ internal static class PolicyChecks
             return over;
         }
 
-        var categories = Unique(b.Categories.Select(c => c.Id.Value), "/vocabulary/categories", "category", problems);
-        var purposes = Unique(b.Purposes.Select(p => p.Id.Value), "/vocabulary/purposes", "purpose", problems);
-        var recipients = Unique(b.Recipients.Select(r => r.Id.Value), "/vocabulary/recipients", "recipient", problems);
-        var reasons = Unique(b.Reasons.Select(r => r.Id.Value), "/vocabulary/reasons", "reason", problems);
-        var messages = Unique(b.Messages.Select(m => m.Id.Value), "/vocabulary/messages", "message", problems);
-        var channels = Unique(b.Channels.Select(c => c.Id.Value), "/vocabulary/channels", "channel", problems);
-        var obligations = Unique(b.Obligations.Select(o => o.Id.Value), "/vocabulary/obligations", "obligation", problems);
-        var clauses = Unique(b.Clauses.Select(c => c.Id.Value), "/clauses", "clause", problems);
-        Unique(b.Rules.Select(r => r.Id), "/rules", "rule", problems);
-        Unique(b.Grounds.Select(g => g.Id.Value), "/retention/grounds", "ground", problems);
-        Unique(b.RetentionRules.Select(r => r.Category.Value), "/retention/rules", "retention-rule", problems);
+        var categories = Unique(b.Categories.Select(c => c.Id.Value), PolicyPaths.Categories, "category", problems);
+        var purposes = Unique(b.Purposes.Select(p => p.Id.Value), PolicyPaths.Purposes, "purpose", problems);
+        var recipients = Unique(b.Recipients.Select(r => r.Id.Value), PolicyPaths.Recipients, "recipient", problems);
+        var reasons = Unique(b.Reasons.Select(r => r.Id.Value), PolicyPaths.Reasons, "reason", problems);
+        var messages = Unique(b.Messages.Select(m => m.Id.Value), PolicyPaths.Messages, "message", problems);
+        var channels = Unique(b.Channels.Select(c => c.Id.Value), PolicyPaths.Channels, "channel", problems);
+        var obligations = Unique(b.Obligations.Select(o => o.Id.Value), PolicyPaths.Obligations, "obligation", problems);
+        var clauses = Unique(b.Clauses.Select(c => c.Id.Value), PolicyPaths.Clauses, "clause", problems);
+        Unique(b.Rules.Select(r => r.Id), PolicyPaths.Rules, "rule", problems);
+        Unique(b.Grounds.Select(g => g.Id.Value), PolicyPaths.Grounds, "ground", problems);
+        Unique(b.RetentionRules.Select(r => r.Category.Value), PolicyPaths.RetentionRules, "retention-rule", problems);
 
-        CheckParents(b.Categories.Select(c => c.Id.Value).ToList(), categories, "/vocabulary/categories", "category", problems);
-        CheckParents(b.Purposes.Select(p => p.Id.Value).ToList(), purposes, "/vocabulary/purposes", "purpose", problems);
+        CheckParents(b.Categories.Select(c => c.Id.Value).ToList(), categories, PolicyPaths.Categories, "category", problems);
+        CheckParents(b.Purposes.Select(p => p.Id.Value).ToList(), purposes, PolicyPaths.Purposes, "purpose", problems);
         var byId = new Dictionary<string, DataCategory>(StringComparer.Ordinal);
         foreach (var category in b.Categories)
         {
@@ -52,7 +53,7 @@ internal static class PolicyChecks
                 && byId.TryGetValue(parent, out var p)
                 && p.Class != category.Class)
             {
-                Add($"/vocabulary/categories/{i}/class", "class-mismatch", $"Category '{category.Id}' is {category.Class} but its parent '{parent}' is {p.Class}; a category keeps its parent's class.");
+                Add(PolicyPaths.At(PolicyPaths.Categories, i, "class"), "class-mismatch", $"Category '{category.Id}' is {category.Class} but its parent '{parent}' is {p.Class}; a category keeps its parent's class.");
             }
         }
 
@@ -67,20 +68,20 @@ internal static class PolicyChecks
         for (var i = 0; i < b.Rules.Count; i++)
         {
             var rule = b.Rules[i];
-            var at = $"/rules/{i}";
-            Each(rule.Categories, c => c.Value, categories, at + "/categories", "category");
-            Each(rule.Purposes, p => p.Value, purposes, at + "/purposes", "purpose");
-            Each(rule.Recipients, r => r.Value, recipients, at + "/recipients", "recipient");
-            Each(rule.Reasons, r => r.Value, reasons, at + "/reasons", "reason");
-            Each(rule.Messages, m => m.Value, messages, at + "/messages", "message");
-            Each(rule.Channels, c => c.Value, channels, at + "/channels", "channel");
-            Each(rule.ExceptPurposes, p => p.Value, purposes, at + "/exceptPurposes", "purpose");
-            Each(rule.ExceptReasons, r => r.Value, reasons, at + "/exceptReasons", "reason");
-            Each(rule.Obligations, o => o.Value, obligations, at + "/obligations", "obligation");
-            Ref(clauses, rule.Clause.Value, at + "/clause", "clause");
+            var at = PolicyPaths.At(PolicyPaths.Rules, i);
+            Each(rule.Categories, c => c.Value, categories, PolicyPaths.Field(at, "categories"), "category");
+            Each(rule.Purposes, p => p.Value, purposes, PolicyPaths.Field(at, "purposes"), "purpose");
+            Each(rule.Recipients, r => r.Value, recipients, PolicyPaths.Field(at, "recipients"), "recipient");
+            Each(rule.Reasons, r => r.Value, reasons, PolicyPaths.Field(at, "reasons"), "reason");
+            Each(rule.Messages, m => m.Value, messages, PolicyPaths.Field(at, "messages"), "message");
+            Each(rule.Channels, c => c.Value, channels, PolicyPaths.Field(at, "channels"), "channel");
+            Each(rule.ExceptPurposes, p => p.Value, purposes, PolicyPaths.Field(at, "exceptPurposes"), "purpose");
+            Each(rule.ExceptReasons, r => r.Value, reasons, PolicyPaths.Field(at, "exceptReasons"), "reason");
+            Each(rule.Obligations, o => o.Value, obligations, PolicyPaths.Field(at, "obligations"), "obligation");
+            Ref(clauses, rule.Clause.Value, PolicyPaths.Field(at, "clause"), "clause");
             if (rule.ExemptionClause is { } exemption)
             {
-                Ref(clauses, exemption.Value, at + "/exemptionClause", "clause");
+                Ref(clauses, exemption.Value, PolicyPaths.Field(at, "exemptionClause"), "clause");
             }
 
             if (rule.Effect == RuleEffect.Permit && (rule.ExceptPurposes.Length > 0 || rule.ExceptReasons.Length > 0))
@@ -94,7 +95,7 @@ internal static class PolicyChecks
             var j = 0;
             foreach (var item in items)
             {
-                Ref(known, text(item), $"{path}/{j++}", kind);
+                Ref(known, text(item), PolicyPaths.At(path, j++), kind);
             }
         }
 
@@ -102,42 +103,42 @@ internal static class PolicyChecks
         {
             if (!b.DefaultDenials.TryGetValue(action, out var clause))
             {
-                Add("/defaults", "missing-default", $"No clause is cited when nothing permits '{action.ToString().ToLowerInvariant()}'; every decision cites at least one clause.");
+                Add(PolicyPaths.Defaults, "missing-default", $"No clause is cited when nothing permits '{action.ToString().ToLowerInvariant()}'; every decision cites at least one clause.");
             }
             else
             {
-                Ref(clauses, clause.Value, $"/defaults/{action.ToString().ToLowerInvariant()}", "clause");
+                Ref(clauses, clause.Value, PolicyPaths.Default(action), "clause");
             }
         }
 
         for (var i = 0; i < b.RetentionRules.Count; i++)
         {
-            Ref(categories, b.RetentionRules[i].Category.Value, $"/retention/rules/{i}/category", "category");
-            Ref(clauses, b.RetentionRules[i].Clause.Value, $"/retention/rules/{i}/clause", "clause");
+            Ref(categories, b.RetentionRules[i].Category.Value, PolicyPaths.At(PolicyPaths.RetentionRules, i, "category"), "category");
+            Ref(clauses, b.RetentionRules[i].Clause.Value, PolicyPaths.At(PolicyPaths.RetentionRules, i, "clause"), "clause");
         }
 
         for (var i = 0; i < b.Grounds.Count; i++)
         {
-            Ref(clauses, b.Grounds[i].Clause.Value, $"/retention/grounds/{i}/clause", "clause");
+            Ref(clauses, b.Grounds[i].Clause.Value, PolicyPaths.At(PolicyPaths.Grounds, i, "clause"), "clause");
         }
 
         if (b.ErasureClause is { } erasureClause)
         {
-            Ref(clauses, erasureClause.Value, "/retention/erasure/clause", "clause");
+            Ref(clauses, erasureClause.Value, PolicyPaths.Field(PolicyPaths.Erasure, "clause"), "clause");
         }
         else
         {
-            Add("/retention/erasure", "missing-erasure", "The policy does not say which clause erasure deadlines cite; call Erasure(...).");
+            Add(PolicyPaths.Erasure, "missing-erasure", "The policy does not say which clause erasure deadlines cite; call Erasure(...).");
         }
 
         if (b.LegalHoldClause is { } holdClause)
         {
-            Ref(clauses, holdClause.Value, "/retention/legalHold/clause", "clause");
+            Ref(clauses, holdClause.Value, PolicyPaths.Field(PolicyPaths.LegalHold, "clause"), "clause");
         }
 
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(b.TimeZoneId) is null)
         {
-            Add("/timeZone", "unknown-time-zone", $"Unknown time zone '{b.TimeZoneId}'; use a tz database id such as 'Europe/Oslo' or 'UTC'.");
+            Add(PolicyPaths.TimeZone, "unknown-time-zone", $"Unknown time zone '{b.TimeZoneId}'; use a tz database id such as 'Europe/Oslo' or 'UTC'.");
         }
 
         return problems;
@@ -168,17 +169,17 @@ internal static class PolicyChecks
             }
         }
 
-        Count(b.Rules.Count, MaxRules, "/rules", "rules");
-        Count(b.Categories.Count, MaxEntries, "/vocabulary/categories", "categories");
-        Count(b.Purposes.Count, MaxEntries, "/vocabulary/purposes", "purposes");
-        Count(b.Recipients.Count, MaxEntries, "/vocabulary/recipients", "recipients");
-        Count(b.Reasons.Count, MaxEntries, "/vocabulary/reasons", "reasons");
-        Count(b.Messages.Count, MaxEntries, "/vocabulary/messages", "messages");
-        Count(b.Channels.Count, MaxEntries, "/vocabulary/channels", "channels");
-        Count(b.Obligations.Count, MaxEntries, "/vocabulary/obligations", "obligations");
-        Count(b.Clauses.Count, MaxEntries, "/clauses", "clauses");
-        Count(b.Grounds.Count, MaxEntries, "/retention/grounds", "retention grounds");
-        Count(b.RetentionRules.Count, MaxEntries, "/retention/rules", "retention rules");
+        Count(b.Rules.Count, MaxRules, PolicyPaths.Rules, "rules");
+        Count(b.Categories.Count, MaxEntries, PolicyPaths.Categories, "categories");
+        Count(b.Purposes.Count, MaxEntries, PolicyPaths.Purposes, "purposes");
+        Count(b.Recipients.Count, MaxEntries, PolicyPaths.Recipients, "recipients");
+        Count(b.Reasons.Count, MaxEntries, PolicyPaths.Reasons, "reasons");
+        Count(b.Messages.Count, MaxEntries, PolicyPaths.Messages, "messages");
+        Count(b.Channels.Count, MaxEntries, PolicyPaths.Channels, "channels");
+        Count(b.Obligations.Count, MaxEntries, PolicyPaths.Obligations, "obligations");
+        Count(b.Clauses.Count, MaxEntries, PolicyPaths.Clauses, "clauses");
+        Count(b.Grounds.Count, MaxEntries, PolicyPaths.Grounds, "retention grounds");
+        Count(b.RetentionRules.Count, MaxEntries, PolicyPaths.RetentionRules, "retention rules");
         return problems;
     }
 
@@ -244,7 +245,7 @@ internal static class PolicyChecks
         {
             if (!seen.Add(id))
             {
-                problems.Add(new PolicyProblem($"{path}/{i}", $"duplicate-{kind}", $"The {kind} '{id}' is declared more than once."));
+                problems.Add(new PolicyProblem(PolicyPaths.At(path, i), $"duplicate-{kind}", $"The {kind} '{id}' is declared more than once."));
             }
 
             i++;
@@ -259,7 +260,7 @@ internal static class PolicyChecks
         {
             if (Internal.IdSyntax.ParentOf(ids[i]) is { } parent && !known.Contains(parent))
             {
-                problems.Add(new PolicyProblem($"{path}/{i}", $"missing-parent-{kind}", $"The {kind} '{ids[i]}' lies below '{parent}', which is not declared; declare '{parent}' too."));
+                problems.Add(new PolicyProblem(PolicyPaths.At(path, i), $"missing-parent-{kind}", $"The {kind} '{ids[i]}' lies below '{parent}', which is not declared; declare '{parent}' too."));
             }
         }
     }

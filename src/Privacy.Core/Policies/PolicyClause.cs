@@ -3,7 +3,7 @@ using Privacy.Internal;
 namespace Privacy.Policies;
 
 /// <summary>A clause of a policy: what a decision cites, with the words a person reads.</summary>
-/// <remarks>Immutable and equal by value.</remarks>
+/// <remarks>Declared with <see cref="PolicyBuilder.AddClause"/>. Immutable and equal by value.</remarks>
 public sealed record PolicyClause
 {
     /// <summary>Creates a clause.</summary>
@@ -11,7 +11,7 @@ public sealed record PolicyClause
     /// <param name="summary">One line saying what the clause promises.</param>
     /// <param name="text">The clause in full, as the published notice words it; defaults to the summary.</param>
     /// <exception cref="System.ArgumentException"><paramref name="id"/> is the default value or <paramref name="summary"/> is empty.</exception>
-    public PolicyClause(ClauseId id, string summary, string? text = null)
+    internal PolicyClause(ClauseId id, string summary, string? text = null)
     {
         Preconditions.CheckArgument(!id.IsDefault, nameof(id), "A clause needs an id.");
         Id = id;

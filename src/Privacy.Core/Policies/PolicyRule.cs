@@ -131,20 +131,20 @@ public sealed class PolicyRule
     /// <summary>Whether the rule governs an action.</summary>
     /// <param name="action">The action.</param>
     /// <returns>True when <see cref="Actions"/> contains it.</returns>
-    public bool Governs(PrivacyAction action) => Actions.Contains(action);
+    internal bool Governs(PrivacyAction action) => Actions.Contains(action);
 
     /// <summary>Whether the rule's category selectors cover a category.</summary>
     /// <param name="category">The category's id.</param>
     /// <param name="class">The category's class.</param>
     /// <returns>True when the category lies within a listed category or has a listed class, or when no category is listed.</returns>
-    public bool CoversCategory(DataCategoryId category, DataClass @class)
+    internal bool CoversCategory(DataCategoryId category, DataClass @class)
         => (Categories.IsEmpty && DataClasses.IsEmpty)
             || Categories.Any(c => category.IsWithin(c))
             || DataClasses.Contains(@class);
 
     /// <summary>How specific the rule is; more specific rules are cited first.</summary>
     /// <value>The sum, over the rule's selectors, of the depth of its deepest id (a class counts one half-level).</value>
-    public int Specificity
+    internal int Specificity
     {
         get
         {

@@ -32,11 +32,11 @@ public sealed class RuleBuilder
 
     /// <summary>Gets the id of the rule being built.</summary>
     /// <value>The rule id.</value>
-    public string Id { get; }
+    internal string Id { get; }
 
     /// <summary>Gets whether the rule permits or prohibits.</summary>
     /// <value>The effect.</value>
-    public RuleEffect Effect { get; }
+    internal RuleEffect Effect { get; }
 
     /// <summary>Names the actions the rule governs.</summary>
     /// <param name="actions">One or more actions.</param>
@@ -176,12 +176,12 @@ public sealed class RuleBuilder
     {
         if (_clause is not { } clause)
         {
-            throw new PolicyValidationException([new PolicyProblem($"/rules/{Id}", "missing-clause", $"Rule '{Id}' cites no clause; call Cites(\"clause-id\").")]);
+            throw new PolicyValidationException([new PolicyProblem(PolicyPaths.ById(PolicyPaths.Rules, Id), "missing-clause", $"Rule '{Id}' cites no clause; call Cites(\"clause-id\").")]);
         }
 
         if (_actions.Count == 0)
         {
-            throw new PolicyValidationException([new PolicyProblem($"/rules/{Id}", "missing-action", $"Rule '{Id}' names no action; call On(...) or OnAllActions().")]);
+            throw new PolicyValidationException([new PolicyProblem(PolicyPaths.ById(PolicyPaths.Rules, Id), "missing-action", $"Rule '{Id}' names no action; call On(...) or OnAllActions().")]);
         }
 
         return new PolicyRule(

@@ -5,7 +5,7 @@ namespace Privacy.Policies;
 
 /// <summary>A term of a policy's vocabulary (a purpose, recipient, reason, message kind, channel or obligation) with its meaning.</summary>
 /// <typeparam name="TId">The id type of the term.</typeparam>
-/// <remarks>Immutable and equal by value.</remarks>
+/// <remarks>Declared with <see cref="PolicyBuilder"/> (<c>AddPurpose</c>, <c>AddRecipient</c>…). Immutable and equal by value.</remarks>
 public sealed record VocabularyTerm<TId>
     where TId : struct, IEquatable<TId>
 {
@@ -13,7 +13,7 @@ public sealed record VocabularyTerm<TId>
     /// <param name="id">The term's id.</param>
     /// <param name="description">What the term means, in a line.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
-    public VocabularyTerm(TId id, string description)
+    internal VocabularyTerm(TId id, string description)
     {
         Preconditions.CheckArgument(!id.Equals(default), nameof(id), "A vocabulary term needs an id.");
         Id = id;

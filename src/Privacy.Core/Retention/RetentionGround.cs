@@ -6,7 +6,7 @@ namespace Privacy.Retention;
 /// A ground the policy recognises for keeping data beyond its period (backup, archiving, fraud
 /// prevention…), with the most it may extend retention and the clause that allows it.
 /// </summary>
-/// <remarks>Immutable and equal by value.</remarks>
+/// <remarks>Declared with <see cref="Policies.PolicyBuilder.AddGround"/>. Immutable and equal by value.</remarks>
 public sealed record RetentionGround
 {
     /// <summary>Creates a retention ground.</summary>
@@ -15,7 +15,7 @@ public sealed record RetentionGround
     /// <param name="clause">The clause that allows the ground.</param>
     /// <param name="description">What the ground means.</param>
     /// <exception cref="System.ArgumentException">An id is the default value.</exception>
-    public RetentionGround(RetentionGroundId id, RetentionPeriod maximumExtension, ClauseId clause, string description = "")
+    internal RetentionGround(RetentionGroundId id, RetentionPeriod maximumExtension, ClauseId clause, string description = "")
     {
         Preconditions.CheckArgument(!id.IsDefault, nameof(id), "A retention ground needs an id.");
         Preconditions.CheckArgument(!clause.IsDefault, nameof(clause), "A retention ground needs a clause.");

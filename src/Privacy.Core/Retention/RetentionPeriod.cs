@@ -92,7 +92,7 @@ public readonly struct RetentionPeriod : IEquatable<RetentionPeriod>
     /// <summary>Whether this period always ends at or after another, whatever the start.</summary>
     /// <param name="other">The other period.</param>
     /// <returns>True when this period is at least as long as <paramref name="other"/> on every calendar.</returns>
-    public bool IsAtLeast(RetentionPeriod other)
+    internal bool IsAtLeast(RetentionPeriod other)
         => ApproximateMaximum(other) <= ApproximateMinimum(this);
 
     /// <summary>Parses an ISO-8601 period such as <c>P1M</c>, <c>P6M</c>, <c>P1Y</c> or <c>PT72H</c>, as a policy document reads it: with a date part it is counted on the calendar, with only a time part (<c>PT72H</c>) it is an exact duration.</summary>

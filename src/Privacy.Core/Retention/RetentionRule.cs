@@ -6,7 +6,7 @@ namespace Privacy.Retention;
 /// How long data of a category (and, unless overridden, its descendants) may be kept, counted from
 /// an anchor event (collection by default), and whether retention grounds may extend it.
 /// </summary>
-/// <remarks>Immutable and equal by value.</remarks>
+/// <remarks>Declared with <see cref="Policies.PolicyBuilder.Retain"/>. Immutable and equal by value.</remarks>
 public sealed record RetentionRule
 {
     /// <summary>Creates a retention rule.</summary>
@@ -16,7 +16,7 @@ public sealed record RetentionRule
     /// <param name="allowsGrounds">Whether retention grounds may keep the data longer.</param>
     /// <param name="anchor">The event the period is counted from.</param>
     /// <exception cref="System.ArgumentException">An id is the default value, or the anchor is undefined.</exception>
-    public RetentionRule(DataCategoryId category, RetentionPeriod period, ClauseId clause, bool allowsGrounds = true, RetentionAnchor anchor = RetentionAnchor.Collection)
+    internal RetentionRule(DataCategoryId category, RetentionPeriod period, ClauseId clause, bool allowsGrounds = true, RetentionAnchor anchor = RetentionAnchor.Collection)
     {
         Anchor = Preconditions.CheckDefined(anchor, nameof(anchor));
         Preconditions.CheckArgument(!category.IsDefault, nameof(category), "A retention rule needs a category.");

@@ -1,10 +1,13 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
+using Privacy.Internal;
 
 namespace Privacy.Versioning;
 
 /// <summary>The notices a significant change needs: per subject, how, by when and whether the policy lets it be sent.</summary>
+/// <remarks>Immutable. Equal by value: the arrays compare element by element, in order.</remarks>
 /// <param name="Diff">The changes from the current version to the new one.</param>
 /// <param name="Deadline">When the new version enters into force: every notice must reach its subject before then. Null when no notice is needed.</param>
 /// <param name="At">When the notices would go out.</param>
@@ -22,6 +25,25 @@ public sealed record ChangeNoticePlan(PolicyDiff Diff, Instant? Deadline, Instan
     /// <summary>Gets the notices the policy lets the host send.</summary>
     /// <value>Possibly empty.</value>
     public ImmutableArray<ChangeNotice> ToSend => [.. Notices.Where(n => n.Send)];
+
+    /// <inheritdoc/>
+    public bool Equals(ChangeNoticePlan? other)
+        => other is not null
+            && Equals(Diff, other.Diff)
+            && Deadline == other.Deadline
+            && At == other.At
+            && ValueEquality.SequenceEqual(Notices, other.Notices);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Diff);
+        hash.Add(Deadline);
+        hash.Add(At);
+        ValueEquality.Add(ref hash, Notices);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>One subject's notice of a policy change.</summary>

@@ -11,7 +11,7 @@ public sealed record PolicyChange
 {
     /// <summary>Creates a change.</summary>
     /// <param name="kind">A stable kebab-case kind, such as <c>purpose-added</c> or <c>retention-period-changed</c>.</param>
-    /// <param name="path">Where in the policy the change is, as a JSON Pointer such as <c>/purposes/marketing.partners</c>.</param>
+    /// <param name="path">Where in the policy the change is, as a JSON Pointer into its document with items named by id, such as <c>/vocabulary/purposes/marketing.partners</c> or <c>/retention/rules/personal.log/period</c>.</param>
     /// <param name="old">The old value in words; null when the item is new.</param>
     /// <param name="new">The new value in words; null when the item was removed.</param>
     /// <param name="isSignificant">Whether the change is significant.</param>
@@ -52,7 +52,7 @@ public sealed record PolicyChange
     public string Reason { get; }
 
     /// <summary>Describes the change, for logs and test failures.</summary>
-    /// <returns>For example <c>significant purpose-added /purposes/x: (none) -> x</c>.</returns>
+    /// <returns>For example <c>significant purpose-added /vocabulary/purposes/x: (none) -> x</c>.</returns>
     public override string ToString()
         => $"{(IsSignificant ? "significant" : "editorial")} {Kind} {Path}: {Old ?? "(none)"} -> {New ?? "(none)"} ({Reason})";
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Privacy.Internal;
@@ -5,8 +6,8 @@ using Privacy.Internal;
 namespace Privacy.Versioning;
 
 /// <summary>The differences between two versions of a policy, each classed significant or editorial.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class PolicyDiff
+/// <remarks>Immutable and thread-safe. Equal by value: the same labels and the same changes in the same order.</remarks>
+public sealed class PolicyDiff : IEquatable<PolicyDiff>
 {
     /// <summary>Creates a diff.</summary>
     /// <param name="olderVersion">The old version's label.</param>
@@ -61,4 +62,28 @@ public sealed class PolicyDiff
     /// <summary>Gets a value indicating whether the versions are the same in every respect the differ compares.</summary>
     /// <value>True when there is no change at all.</value>
     public bool IsEmpty => Changes.IsEmpty;
+
+    /// <inheritdoc/>
+    public bool Equals(PolicyDiff? other)
+        => other is not null
+            && string.Equals(OlderPolicyId, other.OlderPolicyId, StringComparison.Ordinal)
+            && string.Equals(OlderVersion, other.OlderVersion, StringComparison.Ordinal)
+            && string.Equals(NewerPolicyId, other.NewerPolicyId, StringComparison.Ordinal)
+            && string.Equals(NewerVersion, other.NewerVersion, StringComparison.Ordinal)
+            && ValueEquality.SequenceEqual(Changes, other.Changes);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as PolicyDiff);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(OlderPolicyId, StringComparer.Ordinal);
+        hash.Add(OlderVersion, StringComparer.Ordinal);
+        hash.Add(NewerPolicyId, StringComparer.Ordinal);
+        hash.Add(NewerVersion, StringComparer.Ordinal);
+        ValueEquality.Add(ref hash, Changes);
+        return hash.ToHashCode();
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
+using Privacy.Internal;
 using Privacy.Retention;
 
 namespace Privacy.Versioning;
@@ -14,21 +15,21 @@ public sealed partial class PolicyDiffer
     {
         private void CompareMetadata()
         {
-            Scalar("id-changed", "/id", Older.Id, Newer.Id, Metadata);
-            Scalar("version-changed", "/version", Older.Version, Newer.Version, Metadata);
-            Scalar("name-changed", "/name", Older.Name, Newer.Name, Wording);
+            Scalar("id-changed", PolicyPaths.Id, Older.Id, Newer.Id, Metadata);
+            Scalar("version-changed", PolicyPaths.Version, Older.Version, Newer.Version, Metadata);
+            Scalar("name-changed", PolicyPaths.Name, Older.Name, Newer.Name, Wording);
             CompareTimeZone();
-            Scalar("last-updated-changed", "/lastUpdated", Older.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Newer.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Metadata);
-            Scalar("effective-from-changed", "/effectiveFrom", Older.EffectiveFrom?.ToString(), Newer.EffectiveFrom?.ToString(), Metadata);
-            Scalar("contact-changed", "/contact", Older.Contact, Newer.Contact, Metadata);
+            Scalar("last-updated-changed", PolicyPaths.LastUpdated, Older.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Newer.LastUpdated?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Metadata);
+            Scalar("effective-from-changed", PolicyPaths.EffectiveFrom, Older.EffectiveFrom?.ToString(), Newer.EffectiveFrom?.ToString(), Metadata);
+            Scalar("contact-changed", PolicyPaths.Contact, Older.Contact, Newer.Contact, Metadata);
             foreach (var note in Older.Notes.Except(Newer.Notes, StringComparer.Ordinal))
             {
-                Add("note-removed", "/notes", note, null, false, Wording);
+                Add("note-removed", PolicyPaths.Notes, note, null, false, Wording);
             }
 
             foreach (var note in Newer.Notes.Except(Older.Notes, StringComparer.Ordinal))
             {
-                Add("note-added", "/notes", null, note, false, Wording);
+                Add("note-added", PolicyPaths.Notes, null, note, false, Wording);
             }
         }
 
@@ -58,13 +59,13 @@ public sealed partial class PolicyDiffer
                 {
                     var before = period.AddTo(start, oldZone);
                     var after = period.AddTo(start, _zone);
-                    Add("time-zone-changed", "/timeZone", Older.TimeZoneId, Newer.TimeZoneId, true,
+                    Add("time-zone-changed", PolicyPaths.TimeZone, Older.TimeZoneId, Newer.TimeZoneId, true,
                         $"calendar periods are counted in the new zone, so some deadlines come later and data is kept longer: {what} ({period}) from {start} ends at {after} instead of {before}");
                     return;
                 }
             }
 
-            Add("time-zone-changed", "/timeZone", Older.TimeZoneId, Newer.TimeZoneId, false, periods.Count == 0
+            Add("time-zone-changed", PolicyPaths.TimeZone, Older.TimeZoneId, Newer.TimeZoneId, false, periods.Count == 0
                 ? "the policy counts no calendar period, so no deadline moves"
                 : "calendar periods are counted in the new zone, but no deadline comes later");
         }

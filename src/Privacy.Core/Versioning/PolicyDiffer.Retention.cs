@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using NodaTime;
+using Privacy.Internal;
 using Privacy.Policies;
 using Privacy.Retention;
 
@@ -21,14 +22,14 @@ public sealed partial class PolicyDiffer
                 // The category now inherits its nearest ancestor's rule, or none (deleted at once).
                 var inherited = Effective(Newer, r.Category);
                 var longer = inherited is not null && Longer(r, inherited);
-                Add("retention-removed", Pointer("retention", r.Category.Value), DescribeRetention(r), inherited is null ? "none: delete at once" : $"inherits {DescribeRetention(inherited)}", longer, longer
+                Add("retention-removed", PolicyPaths.ById(PolicyPaths.RetentionRules, r.Category.Value), DescribeRetention(r), inherited is null ? "none: delete at once" : $"inherits {DescribeRetention(inherited)}", longer, longer
                     ? "the category now inherits a longer retention"
                     : "the category is kept no longer than before");
             }
 
             foreach (var r in Newer.RetentionRules)
             {
-                var path = Pointer("retention", r.Category.Value);
+                var path = PolicyPaths.ById(PolicyPaths.RetentionRules, r.Category.Value);
                 if (!old.TryGetValue(r.Category.Value, out var before))
                 {
                     var inherited = Effective(Older, r.Category);
@@ -42,7 +43,7 @@ public sealed partial class PolicyDiffer
                 if (before.Period != r.Period)
                 {
                     var longer = Longer(before.Period, r.Period);
-                    Add("retention-period-changed", path + "/period", before.Period.ToString(), r.Period.ToString(), longer, longer
+                    Add("retention-period-changed", PolicyPaths.Field(path, "period"), before.Period.ToString(), r.Period.ToString(), longer, longer
                         ? "a longer retention: the new period can end later on some calendar"
                         : "a shorter retention");
                 }
@@ -50,19 +51,19 @@ public sealed partial class PolicyDiffer
                 if (before.Anchor != r.Anchor)
                 {
                     var later = Lateness(r.Anchor) > Lateness(before.Anchor);
-                    Add("retention-anchor-changed", path + "/anchor", Anchor(before.Anchor), Anchor(r.Anchor), later, later
+                    Add("retention-anchor-changed", PolicyPaths.Field(path, "anchor"), Anchor(before.Anchor), Anchor(r.Anchor), later, later
                         ? "the period counts from a later event, so data is kept longer"
                         : "the period counts from an earlier event, so data is kept no longer");
                 }
 
                 if (before.AllowsGrounds != r.AllowsGrounds)
                 {
-                    Add("retention-grounds-changed", path + "/allowsGrounds", before.AllowsGrounds ? "true" : "false", r.AllowsGrounds ? "true" : "false", r.AllowsGrounds, r.AllowsGrounds
+                    Add("retention-grounds-changed", PolicyPaths.Field(path, "allowsGrounds"), before.AllowsGrounds ? "true" : "false", r.AllowsGrounds ? "true" : "false", r.AllowsGrounds, r.AllowsGrounds
                         ? "retention grounds may now keep the data longer"
                         : "retention grounds may no longer keep the data longer");
                 }
 
-                Scalar("retention-clause-changed", path + "/clause", before.Clause.Value, r.Clause.Value, "only the clause the decision cites changes");
+                Scalar("retention-clause-changed", PolicyPaths.Field(path, "clause"), before.Clause.Value, r.Clause.Value, "only the clause the decision cites changes");
             }
         }
 
@@ -135,12 +136,12 @@ public sealed partial class PolicyDiffer
             var @new = Newer.Grounds.ToDictionary(g => g.Id.Value, StringComparer.Ordinal);
             foreach (var g in Older.Grounds.Where(g => !@new.ContainsKey(g.Id.Value)))
             {
-                Add("ground-removed", Pointer("grounds", g.Id.Value), $"{g.Id}: at most {g.MaximumExtension} more", null, false, "one reason fewer to keep data longer");
+                Add("ground-removed", PolicyPaths.ById(PolicyPaths.Grounds, g.Id.Value), $"{g.Id}: at most {g.MaximumExtension} more", null, false, "one reason fewer to keep data longer");
             }
 
             foreach (var g in Newer.Grounds)
             {
-                var path = Pointer("grounds", g.Id.Value);
+                var path = PolicyPaths.ById(PolicyPaths.Grounds, g.Id.Value);
                 if (!old.TryGetValue(g.Id.Value, out var before))
                 {
                     Add("ground-added", path, null, $"{g.Id}: at most {g.MaximumExtension} more", true, "a new reason to keep data longer");
@@ -150,13 +151,13 @@ public sealed partial class PolicyDiffer
                 if (before.MaximumExtension != g.MaximumExtension)
                 {
                     var longer = Longer(before.MaximumExtension, g.MaximumExtension);
-                    Add("ground-extension-changed", path + "/maximumExtension", before.MaximumExtension.ToString(), g.MaximumExtension.ToString(), longer, longer
+                    Add("ground-extension-changed", PolicyPaths.Field(path, "maximumExtension"), before.MaximumExtension.ToString(), g.MaximumExtension.ToString(), longer, longer
                         ? "the ground may keep data longer than before"
                         : "the ground keeps data no longer than before");
                 }
 
-                Scalar("ground-clause-changed", path + "/clause", before.Clause.Value, g.Clause.Value, "only the clause the decision cites changes");
-                Scalar("ground-description-changed", path + "/description", before.Description, g.Description, Wording);
+                Scalar("ground-clause-changed", PolicyPaths.Field(path, "clause"), before.Clause.Value, g.Clause.Value, "only the clause the decision cites changes");
+                Scalar("ground-description-changed", PolicyPaths.Field(path, "description"), before.Description, g.Description, Wording);
             }
         }
 
@@ -165,7 +166,7 @@ public sealed partial class PolicyDiffer
             if (Older.ErasurePeriod != Newer.ErasurePeriod)
             {
                 var longer = Longer(Older.ErasurePeriod, Newer.ErasurePeriod);
-                Add("erasure-period-changed", "/erasure/period", Older.ErasurePeriod.ToString(), Newer.ErasurePeriod.ToString(), longer, longer
+                Add("erasure-period-changed", PolicyPaths.Field(PolicyPaths.Erasure, "period"), Older.ErasurePeriod.ToString(), Newer.ErasurePeriod.ToString(), longer, longer
                     ? "erased data may linger longer, so the right to erasure is weaker"
                     : "erased data is gone sooner");
             }
@@ -173,13 +174,13 @@ public sealed partial class PolicyDiffer
             var lost = Older.ErasureClasses.Except(Newer.ErasureClasses).ToList();
             if (!Older.ErasureClasses.ToHashSet().SetEquals(Newer.ErasureClasses))
             {
-                Add("erasure-classes-changed", "/erasure/classes", List(Older.ErasureClasses.Select(ClassName), "none"), List(Newer.ErasureClasses.Select(ClassName), "none"), lost.Count > 0, lost.Count > 0
+                Add("erasure-classes-changed", PolicyPaths.Field(PolicyPaths.Erasure, "classes"), List(Older.ErasureClasses.Select(ClassName), "none"), List(Newer.ErasureClasses.Select(ClassName), "none"), lost.Count > 0, lost.Count > 0
                     ? "an erasure request no longer reaches some data, so the right to erasure is weaker"
                     : "an erasure request reaches more data");
             }
 
-            Scalar("erasure-clause-changed", "/erasure/clause", Older.ErasureClause.Value, Newer.ErasureClause.Value, "only the clause the decision cites changes");
-            Scalar("legal-hold-clause-changed", "/legalHold/clause", Older.LegalHoldClause.Value, Newer.LegalHoldClause.Value, "only the clause the decision cites changes");
+            Scalar("erasure-clause-changed", PolicyPaths.Field(PolicyPaths.Erasure, "clause"), Older.ErasureClause.Value, Newer.ErasureClause.Value, "only the clause the decision cites changes");
+            Scalar("legal-hold-clause-changed", PolicyPaths.Field(PolicyPaths.LegalHold, "clause"), Older.LegalHoldClause.Value, Newer.LegalHoldClause.Value, "only the clause the decision cites changes");
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Privacy.Internal;
 using Privacy.Policies;
 
 namespace Privacy.Versioning;
@@ -18,7 +19,7 @@ public sealed partial class PolicyDiffer
             var @new = Newer.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
             foreach (var r in Older.Rules.Where(r => !@new.ContainsKey(r.Id)))
             {
-                var path = Pointer("rules", r.Id);
+                var path = PolicyPaths.ById(PolicyPaths.Rules, r.Id);
                 if (r.Effect == RuleEffect.Prohibit)
                 {
                     Add("rule-removed", path, Describe(r), null, true, CitesRight(r)
@@ -36,7 +37,7 @@ public sealed partial class PolicyDiffer
 
             foreach (var r in Newer.Rules)
             {
-                var path = Pointer("rules", r.Id);
+                var path = PolicyPaths.ById(PolicyPaths.Rules, r.Id);
                 if (!old.TryGetValue(r.Id, out var before))
                 {
                     var permit = r.Effect == RuleEffect.Permit;
@@ -55,7 +56,7 @@ public sealed partial class PolicyDiffer
             if (old.Effect != @new.Effect)
             {
                 var nowPermits = @new.Effect == RuleEffect.Permit;
-                Add("rule-effect-changed", path + "/effect", Describe(old), Describe(@new), nowPermits || CitesRight(old), nowPermits
+                Add("rule-effect-changed", PolicyPaths.Field(path, "effect"), Describe(old), Describe(@new), nowPermits || CitesRight(old), nowPermits
                     ? "a prohibition becomes a permission"
                     : CitesRight(old) ? "a permission a rights clause guarantees becomes a prohibition" : "a permission becomes a prohibition; the policy permits less");
                 return;
@@ -130,13 +131,13 @@ public sealed partial class PolicyDiffer
             if (!old.Obligations.SequenceEqual(@new.Obligations))
             {
                 var significant = dropped && @new.Effect == RuleEffect.Permit;
-                Add("rule-obligations-changed", path + "/obligations", List(old.Obligations, "none"), List(@new.Obligations, "none"), significant, significant
+                Add("rule-obligations-changed", PolicyPaths.Field(path, "obligations"), List(old.Obligations, "none"), List(@new.Obligations, "none"), significant, significant
                     ? "a permission asks less of the controller"
                     : "the rule asks more of the controller, or only the order changed");
             }
 
-            Scalar("rule-clause-changed", path + "/clause", old.Clause.Value, @new.Clause.Value, "only the clause the decision cites changes");
-            Scalar("rule-clause-changed", path + "/exemptionClause", old.ExemptionClause?.Value, @new.ExemptionClause?.Value, "only the clause the decision cites changes");
+            Scalar("rule-clause-changed", PolicyPaths.Field(path, "clause"), old.Clause.Value, @new.Clause.Value, "only the clause the decision cites changes");
+            Scalar("rule-clause-changed", PolicyPaths.Field(path, "exemptionClause"), old.ExemptionClause?.Value, @new.ExemptionClause?.Value, "only the clause the decision cites changes");
 
             void Selector<T>(string kind, string field, ImmutableArray<T> before, ImmutableArray<T> after, List<T> universe, Func<ImmutableArray<T>, T, bool> covers)
             {

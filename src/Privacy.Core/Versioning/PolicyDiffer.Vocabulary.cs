@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Privacy.Internal;
 
 namespace Privacy.Versioning;
 
@@ -16,12 +17,12 @@ public sealed partial class PolicyDiffer
             var @new = Newer.Categories.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
             foreach (var c in Older.Categories.Where(c => !@new.ContainsKey(c.Id.Value)))
             {
-                Add("category-removed", Pointer("categories", c.Id.Value), $"{c.Id} ({ClassName(c.Class)})", null, false, "the policy names less data; rules that covered it are compared on their own");
+                Add("category-removed", PolicyPaths.ById(PolicyPaths.Categories, c.Id.Value), $"{c.Id} ({ClassName(c.Class)})", null, false, "the policy names less data; rules that covered it are compared on their own");
             }
 
             foreach (var c in Newer.Categories)
             {
-                var path = Pointer("categories", c.Id.Value);
+                var path = PolicyPaths.ById(PolicyPaths.Categories, c.Id.Value);
                 if (!old.TryGetValue(c.Id.Value, out var before))
                 {
                     Add("category-added", path, null, $"{c.Id} ({ClassName(c.Class)})", true, "a new category of data the policy covers");
@@ -31,12 +32,12 @@ public sealed partial class PolicyDiffer
                 if (before.Class != c.Class)
                 {
                     var weaker = Protection(c.Class) < Protection(before.Class);
-                    Add("category-class-changed", path + "/class", ClassName(before.Class), ClassName(c.Class), weaker, weaker
+                    Add("category-class-changed", PolicyPaths.Field(path, "class"), ClassName(before.Class), ClassName(c.Class), weaker, weaker
                         ? "the category moves to a less protected class, so rules on that class reach it"
                         : "the category moves to a more protected class");
                 }
 
-                Scalar("category-description-changed", path + "/description", before.Description, c.Description, Wording);
+                Scalar("category-description-changed", PolicyPaths.Field(path, "description"), before.Description, c.Description, Wording);
             }
         }
 
@@ -46,19 +47,19 @@ public sealed partial class PolicyDiffer
             var @new = newerTerms.ToDictionary(id, StringComparer.Ordinal);
             foreach (var t in olderTerms.Where(t => !@new.ContainsKey(id(t))))
             {
-                Add($"{noun}-removed", Pointer(section, id(t)), id(t), null, false, $"the {noun} is no longer named; rules that used it are compared on their own");
+                Add($"{noun}-removed", PolicyPaths.ById(PolicyPaths.Vocabulary(section), id(t)), id(t), null, false, $"the {noun} is no longer named; rules that used it are compared on their own");
             }
 
             foreach (var t in newerTerms)
             {
                 if (!old.TryGetValue(id(t), out var before))
                 {
-                    Add($"{noun}-added", Pointer(section, id(t)), null, id(t), added is not null,
+                    Add($"{noun}-added", PolicyPaths.ById(PolicyPaths.Vocabulary(section), id(t)), null, id(t), added is not null,
                         added ?? $"a new {noun} permits nothing by itself; rules that use it are compared on their own");
                     continue;
                 }
 
-                Scalar($"{noun}-description-changed", Pointer(section, id(t), "description"), description(before), description(t), Wording);
+                Scalar($"{noun}-description-changed", PolicyPaths.ById(PolicyPaths.Vocabulary(section), id(t), "description"), description(before), description(t), Wording);
             }
         }
 
@@ -69,22 +70,22 @@ public sealed partial class PolicyDiffer
             foreach (var c in Older.Clauses.Where(c => !@new.ContainsKey(c.Id.Value)))
             {
                 var right = IsRightsClause(c.Id);
-                Add("clause-removed", Pointer("clauses", c.Id.Value), c.Summary, null, right, right
+                Add("clause-removed", PolicyPaths.ById(PolicyPaths.Clauses, c.Id.Value), c.Summary, null, right, right
                     ? "a right the policy stated is no longer stated"
                     : "the clause's words are gone; rules that cited it are compared on their own");
             }
 
             foreach (var c in Newer.Clauses)
             {
-                var path = Pointer("clauses", c.Id.Value);
+                var path = PolicyPaths.ById(PolicyPaths.Clauses, c.Id.Value);
                 if (!old.TryGetValue(c.Id.Value, out var before))
                 {
                     Add("clause-added", path, null, c.Summary, false, "new wording; rules that cite it are compared on their own");
                     continue;
                 }
 
-                Scalar("clause-summary-changed", path + "/summary", before.Summary, c.Summary, Wording);
-                Scalar("clause-text-changed", path + "/text", before.Text, c.Text, Wording);
+                Scalar("clause-summary-changed", PolicyPaths.Field(path, "summary"), before.Summary, c.Summary, Wording);
+                Scalar("clause-text-changed", PolicyPaths.Field(path, "text"), before.Text, c.Text, Wording);
             }
         }
 
@@ -94,7 +95,7 @@ public sealed partial class PolicyDiffer
             {
                 Older.DefaultDenials.TryGetValue(action, out var before);
                 Newer.DefaultDenials.TryGetValue(action, out var after);
-                Scalar("default-clause-changed", Pointer("defaultDenials", action.ToString().ToLowerInvariant()),
+                Scalar("default-clause-changed", PolicyPaths.Default(action),
                     before.IsDefault ? null : before.Value, after.IsDefault ? null : after.Value, "only the clause a denial cites changes; the denial stays");
             }
         }

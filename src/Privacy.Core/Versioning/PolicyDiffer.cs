@@ -57,9 +57,6 @@ public sealed partial class PolicyDiffer : IPolicyDiffer
     private static bool CitesRight(PolicyRule rule)
         => IsRightsClause(rule.Clause) || (rule.ExemptionClause is { } e && IsRightsClause(e));
 
-    private static string Pointer(params string[] parts)
-        => "/" + string.Join('/', parts.Select(JsonPointer.Escape));
-
     private static string List<T>(IEnumerable<T> items, string empty = "any")
     {
         var text = string.Join(", ", items.Select(i => i!.ToString()));

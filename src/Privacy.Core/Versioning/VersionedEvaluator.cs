@@ -47,35 +47,35 @@ public sealed class VersionedEvaluator : IPrivacyEvaluator
     public string PolicyId => Versions.PolicyId;
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject)
     {
         var r = request;
         return Decide(PrivacyAction.Collect, request.At, subject, v => v.Decide(r, subject));
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject)
     {
         var r = request;
         return Decide(PrivacyAction.Use, request.At, subject, v => v.Decide(r, subject));
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject)
     {
         var r = request;
         return Decide(PrivacyAction.Disclose, request.At, subject, v => v.Decide(r, subject));
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
         var r = request;
         return Decide(PrivacyAction.Communicate, request.At, subject, v => v.Decide(r, subject));
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject)
     {
         var r = request;
         return Decide(PrivacyAction.Retain, request.At, subject, v => v.Decide(r, subject));
@@ -90,11 +90,11 @@ public sealed class VersionedEvaluator : IPrivacyEvaluator
         return (Versions.LatestInForce(subject.At), Versions.BoundVersion(subject));
     }
 
-    private PrivacyDecision Decide(PrivacyAction action, Instant at, SubjectState subject, Func<CompiledPolicy, PrivacyDecision> decide)
+    private PrivacyDecision Decide(PrivacyAction action, Instant at, SubjectState? subject, Func<CompiledPolicy, PrivacyDecision> decide)
     {
-        Preconditions.CheckNotNull(subject, nameof(subject));
+        // A subject with no history has accepted nothing: bound by the earliest version.
         var latest = Versions.LatestInForce(at);
-        var bound = Versions.BoundVersion(subject);
+        var bound = Versions.BoundVersion(subject ?? SubjectState.Empty(at));
         if (ReferenceEquals(bound, latest))
         {
             return decide(latest);

@@ -19,7 +19,7 @@ internal static class DueInstants
 {
     private static readonly Duration Margin = Duration.FromDays(2);
 
-    /// <summary>The due anchors as half-open intervals, sorted and disjoint; the first has no start.</summary>
+    /// <summary>The due anchors as half-open intervals, sorted and disjoint; the first has no start. Read-only.</summary>
     public static IReadOnlyList<Interval> Compute(IReadOnlyList<RetentionPeriod> chain, DateTimeZone zone, Instant at)
     {
         if (chain.Count == 0)
@@ -110,7 +110,8 @@ internal static class DueInstants
             result.Add(new Interval(start == long.MinValue ? null : Instant.FromUnixTimeTicks(start), Instant.FromUnixTimeTicks(end + 1)));
         }
 
-        return result;
+        // Cached by the cut-offs and handed to callers: read-only, so that a cast back to a list cannot change a later sweep.
+        return result.AsReadOnly();
     }
 
     private static List<(long Start, long End)> Pieces(long lo, long hi, SortedSet<long> cuts)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -7,6 +8,7 @@ namespace Privacy.Testing.Generators;
 /// <param name="Id">The subject's id.</param>
 /// <param name="HasEmail">Whether the controller holds an email address for the subject.</param>
 /// <param name="Events">The history, in no particular order; events may tie and may lie after any decision's instant.</param>
+/// <remarks>Equal by value: the events compare one by one, in order.</remarks>
 public sealed record GeneratedSubject(string Id, bool HasEmail, ImmutableArray<PrivacyEvent> Events)
 {
     /// <summary>Creates the <see cref="DataSubject"/> the engine reads.</summary>
@@ -22,6 +24,27 @@ public sealed record GeneratedSubject(string Id, bool HasEmail, ImmutableArray<P
     /// <returns>For example <c>u-1 email [marketing-opt-out@2026-01-02T00:00:00Z]</c>.</returns>
     public override string ToString()
         => $"{Id}{(HasEmail ? " email" : string.Empty)} [{string.Join("; ", Events.Select(Describe))}]";
+
+    /// <inheritdoc/>
+    public bool Equals(GeneratedSubject? other)
+        => other is not null
+            && string.Equals(Id, other.Id, StringComparison.Ordinal)
+            && HasEmail == other.HasEmail
+            && Events.AsSpan().SequenceEqual(other.Events.AsSpan());
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id, StringComparer.Ordinal);
+        hash.Add(HasEmail);
+        foreach (var e in Events.AsSpan())
+        {
+            hash.Add(e);
+        }
+
+        return hash.ToHashCode();
+    }
 
     internal static string Describe(PrivacyEvent e)
     {

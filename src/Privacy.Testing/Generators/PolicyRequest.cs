@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using NodaTime;
@@ -20,6 +21,7 @@ namespace Privacy.Testing.Generators;
 /// <param name="CollectedAt">When the data was collected (retain); at or before <paramref name="At"/>.</param>
 /// <param name="Grounds">The retention grounds claimed (retain).</param>
 /// <param name="Context">The request's circumstances (collect, use, disclose, communicate).</param>
+/// <remarks>Equal by value: the grounds compare one by one, in order.</remarks>
 public sealed record PolicyRequest(
     PrivacyAction Action,
     DataCategoryId Category,
@@ -33,12 +35,49 @@ public sealed record PolicyRequest(
     ImmutableArray<RetentionGroundId> Grounds,
     RequestContext Context)
 {
+    /// <inheritdoc/>
+    public bool Equals(PolicyRequest? other)
+        => other is not null
+            && Action == other.Action
+            && Category == other.Category
+            && Purpose == other.Purpose
+            && Recipient == other.Recipient
+            && Reason == other.Reason
+            && Message == other.Message
+            && Channel == other.Channel
+            && At == other.At
+            && CollectedAt == other.CollectedAt
+            && Grounds.AsSpan().SequenceEqual(other.Grounds.AsSpan())
+            && Context == other.Context;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Action);
+        hash.Add(Category);
+        hash.Add(Purpose);
+        hash.Add(Recipient);
+        hash.Add(Reason);
+        hash.Add(Message);
+        hash.Add(Channel);
+        hash.Add(At);
+        hash.Add(CollectedAt);
+        foreach (var ground in Grounds.AsSpan())
+        {
+            hash.Add(ground);
+        }
+
+        hash.Add(Context);
+        return hash.ToHashCode();
+    }
+
     /// <summary>Decides the request with an evaluator, folding the subject at <see cref="At"/>.</summary>
     /// <param name="evaluator">The evaluator: a compiled policy, or the host's wrapper around one.</param>
     /// <param name="subject">The subject.</param>
     /// <returns>The decision.</returns>
     public PrivacyDecision Decide(IPrivacyEvaluator evaluator, DataSubject subject)
-        => Decide(evaluator, (subject ?? throw new System.ArgumentNullException(nameof(subject))).StateAt(At));
+        => Decide(evaluator, (subject ?? throw new ArgumentNullException(nameof(subject))).StateAt(At));
 
     /// <summary>Decides the request with an evaluator on a subject's state.</summary>
     /// <param name="evaluator">The evaluator.</param>
@@ -46,7 +85,7 @@ public sealed record PolicyRequest(
     /// <returns>The decision.</returns>
     public PrivacyDecision Decide(IPrivacyEvaluator evaluator, SubjectState state)
     {
-        System.ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(evaluator);
         return Action switch
         {
             PrivacyAction.Collect => evaluator.Decide(new CollectRequest(Category, Purpose, At, Context), state),
@@ -63,7 +102,7 @@ public sealed record PolicyRequest(
     /// <returns>The decision.</returns>
     public PrivacyDecision DecideResolved(CompiledPolicy policy, DataSubject subject)
     {
-        System.ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(policy);
         var v = policy.Vocabulary;
         var facts = policy.Fold(subject, At);
         return Action switch
@@ -82,7 +121,7 @@ public sealed record PolicyRequest(
     /// <returns>The gate's decision.</returns>
     public PrivacyDecision Ask(IPrivacyGate gate, DataSubject subject)
     {
-        System.ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(gate);
         return Action switch
         {
             PrivacyAction.Collect => gate.MayCollect(subject, Category, Purpose, Context),

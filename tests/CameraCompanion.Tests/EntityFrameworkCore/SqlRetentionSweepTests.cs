@@ -105,6 +105,19 @@ public sealed class SqlRetentionSweepTests : IClassFixture<SweepDatabases>
     }
 
     [Fact]
+    public void DueCollectedAt_CastBackToAListAndCleared_LeavesTheSweepsCutoffsAlone()
+    {
+        var cutoffs = RetentionCutoffs.Compute(Utc, Instant.FromUtc(2026, 3, 1, 0, 0));
+        var category = new DataCategoryId("personal.camera.video");
+        var due = cutoffs.DueCollectedAt(category);
+        var expected = due.ToArray();
+        var list = Assert.IsAssignableFrom<IList<NodaTime.Interval>>(due);
+        Assert.Throws<NotSupportedException>(() => list.Clear());
+        Assert.Throws<NotSupportedException>(() => list[0] = new NodaTime.Interval(null, null));
+        Assert.Equal(expected, cutoffs.DueCollectedAt(category));
+    }
+
+    [Fact]
     public void DueCollectedAt_AnchoredOnAccountClosure_IsEmpty()
         => Assert.Empty(RetentionCutoffs.Compute(Utc, Instant.FromUtc(2026, 3, 1, 0, 0)).DueCollectedAt(new DataCategoryId("personal.device.pairing")));
 

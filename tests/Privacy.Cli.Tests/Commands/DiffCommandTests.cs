@@ -76,7 +76,7 @@ public class DiffCommandTests
         var changes = root.GetProperty("changes").EnumerateArray().ToList();
         var retention = Assert.Single(changes, c => c.GetProperty("significant").GetBoolean());
         Assert.Equal("retention-period-changed", retention.GetProperty("kind").GetString());
-        Assert.Equal("/retention/personal.log/period", retention.GetProperty("path").GetString());
+        Assert.Equal("/retention/rules/personal.log/period", retention.GetProperty("path").GetString());
         Assert.Equal("P6M", retention.GetProperty("old").GetString());
         Assert.Equal("P12M", retention.GetProperty("new").GetString());
         Assert.False(string.IsNullOrEmpty(retention.GetProperty("reason").GetString()));
@@ -116,7 +116,7 @@ public class DiffCommandTests
         var result = Run(V1, newer, "text");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("SIGNIFICANT (1 significant, 3 editorial)", result.Stdout, StringComparison.Ordinal);
-        var significant = result.Stdout.IndexOf("significant  purpose-added  /purposes/marketing.research", StringComparison.Ordinal);
+        var significant = result.Stdout.IndexOf("significant  purpose-added  /vocabulary/purposes/marketing.research", StringComparison.Ordinal);
         Assert.True(significant > 0, result.Stdout);
         Assert.True(significant < result.Stdout.IndexOf("version-changed", StringComparison.Ordinal));
         Assert.Contains("why: a new purpose", result.Stdout, StringComparison.Ordinal);

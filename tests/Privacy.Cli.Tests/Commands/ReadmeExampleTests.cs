@@ -16,7 +16,7 @@ public class ReadmeExampleTests
         var changes = diff.GetProperty("changes");
         Assert.Equal(5, changes.GetArrayLength());
         var significant = Assert.Single(changes.EnumerateArray(), c => c.GetProperty("significant").GetBoolean());
-        Assert.Equal("/retention/personal.log/period", significant.GetProperty("path").GetString());
+        Assert.Equal("/retention/rules/personal.log/period", significant.GetProperty("path").GetString());
         Assert.Equal("P12M", significant.GetProperty("new").GetString());
         Assert.Contains(changes.EnumerateArray(), c => c.GetProperty("path").GetString() == "/clauses/contact/text" && !c.GetProperty("significant").GetBoolean());
     }

@@ -105,7 +105,7 @@ public partial class BuiltInPolicyTests
         var request = field == "category"
             ? new UseRequest(new(value), new("service.delivery"), At)
             : new UseRequest(new("personal.email"), new(value), At);
-        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(request, (DataSubject?)null));
+        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(request, null));
         Assert.Equal(code, error.Code);
         Assert.Equal(field, error.Field);
     }
@@ -113,7 +113,7 @@ public partial class BuiltInPolicyTests
     [Fact]
     public void MissingId_IsAnErrorNamingTheField()
     {
-        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(new DiscloseRequest(new("personal.email"), default, new("consent"), At), (DataSubject?)null));
+        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(new DiscloseRequest(new("personal.email"), default, new("consent"), At), null));
         Assert.Equal("missing-field", error.Code);
         Assert.Equal("recipient", error.Field);
     }
@@ -121,7 +121,7 @@ public partial class BuiltInPolicyTests
     [Fact]
     public void UnknownSuggestion_NamesTheNearestKnownId()
     {
-        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(new UseRequest(new("personal.emial"), new("service.delivery"), At), (DataSubject?)null));
+        var error = Assert.Throws<PrivacyRequestException>(() => Policy.Decide(new UseRequest(new("personal.emial"), new("service.delivery"), At), null));
         Assert.Contains("personal.email", error.Message, StringComparison.Ordinal);
     }
 

@@ -103,7 +103,7 @@ public partial class BuiltInPolicyTests
             .Retain("personal.log", Privacy.Retention.RetentionPeriod.FromPeriod(Period.FromDays(30)), "use.logs")
             .WithErasurePeriod(Privacy.Retention.RetentionPeriod.FromPeriod(Period.FromDays(7)))
             .Build());
-        var log = custom.Decide(new RetainRequest(new("personal.log.timestamp"), Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 15, 0, 0)), (DataSubject?)null);
+        var log = custom.Decide(new RetainRequest(new("personal.log.timestamp"), Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 15, 0, 0)), null);
         Assert.Equal(Instant.FromUtc(2026, 1, 31, 0, 0), log.Deadline);
         var erased = custom.Decide(
             new RetainRequest(new("personal.email"), Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2026, 1, 15, 0, 0)),

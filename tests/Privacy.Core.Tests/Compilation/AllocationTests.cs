@@ -77,6 +77,22 @@ public class AllocationTests
     }
 
     [Fact]
+    public void Decide_TypedRequestsForASubjectWithNoHistory_AllocatesNothing()
+    {
+        IPrivacyEvaluator evaluator = Policy;
+        var collect = new CollectRequest(new("personal.email"), new("marketing.own"), At, new RequestContext(true, false));
+        var use = new UseRequest(new("personal.email"), new("service.delivery"), At);
+        var disclose = new DiscloseRequest(new("personal.name"), new("third-party"), new("consent"), At);
+        var communicate = new CommunicateRequest(new("marketing"), new("email"), At);
+        var retain = new RetainRequest(new("personal.email"), At - Duration.FromDays(200), At);
+        AssertAllocatesNothing(Allocated(() => evaluator.Decide(collect, null)));
+        AssertAllocatesNothing(Allocated(() => evaluator.Decide(use, null)));
+        AssertAllocatesNothing(Allocated(() => evaluator.Decide(disclose, null)));
+        AssertAllocatesNothing(Allocated(() => evaluator.Decide(communicate, null)));
+        AssertAllocatesNothing(Allocated(() => evaluator.Decide(retain, null)));
+    }
+
+    [Fact]
     public void AddTo_CalendarPeriodAcrossDaylightSavingChanges_AllocatesNothing()
     {
         var zone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];

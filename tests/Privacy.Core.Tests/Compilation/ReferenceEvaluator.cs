@@ -47,16 +47,17 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
     public string PolicyId => _policy.Id;
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject)
-        => DecidePurpose(PrivacyAction.Collect, request.Category.Value, request.Purpose.Value, subject, request.Context);
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject)
+        => DecidePurpose(PrivacyAction.Collect, request.Category.Value, request.Purpose.Value, subject ?? SubjectState.Empty(request.At), request.Context);
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject)
-        => DecidePurpose(PrivacyAction.Use, request.Category.Value, request.Purpose.Value, subject, request.Context);
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject)
+        => DecidePurpose(PrivacyAction.Use, request.Category.Value, request.Purpose.Value, subject ?? SubjectState.Empty(request.At), request.Context);
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject)
     {
+        subject ??= SubjectState.Empty(request.At);
         var category = Category(request.Category.Value);
         var recipient = request.Recipient.Value;
         var reason = request.Reason.Value;
@@ -67,8 +68,9 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
+        subject ??= SubjectState.Empty(request.At);
         var message = request.Message.Value;
         var channel = request.Channel.Value;
         Require(_policy.Messages.Any(m => m.Id.Value == message), "message", message);
@@ -80,8 +82,9 @@ public sealed class ReferenceEvaluator : IPrivacyEvaluator
     }
 
     /// <inheritdoc/>
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject)
     {
+        subject ??= SubjectState.Empty(request.At);
         var category = Category(request.Category.Value);
         var claimed = request.Grounds.IsDefault ? [] : request.Grounds.Select(g => g.Value).ToList();
         foreach (var ground in claimed)

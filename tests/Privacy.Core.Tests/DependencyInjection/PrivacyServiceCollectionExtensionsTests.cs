@@ -122,15 +122,15 @@ public class PrivacyServiceCollectionExtensionsTests
     {
         public string PolicyId => "fixed";
 
-        public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => Deny();
+        public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => Deny();
 
-        public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => Deny();
+        public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => Deny();
 
-        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => Deny();
+        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => Deny();
 
-        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject) => Deny();
+        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject) => Deny();
 
-        public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => Deny();
+        public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => Deny();
 
         private static PrivacyDecision Deny() => new(Effect.Deny, [new ClauseId("fixed")]);
     }

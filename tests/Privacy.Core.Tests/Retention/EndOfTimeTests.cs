@@ -18,7 +18,7 @@ public class EndOfTimeTests
     {
         var policy = RetentionRulesTests.Policy(zone, period: RetentionPeriod.FromPeriod(Period.FromYears(3)));
 
-        var decision = policy.Decide(new RetainRequest(new("account"), NearTheEnd, NearTheEnd), (DataSubject?)null);
+        var decision = policy.Decide(new RetainRequest(new("account"), NearTheEnd, NearTheEnd), null);
 
         Assert.Equal(Effect.Retain, decision.Effect);
         Assert.Equal(Instant.MaxValue, decision.Deadline);

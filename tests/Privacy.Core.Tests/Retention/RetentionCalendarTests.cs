@@ -11,7 +11,7 @@ public class RetentionCalendarTests
 
     private static Instant Deadline(string zone, Instant collected, Period period)
         => RetentionRulesTests.Policy(zone, period: RetentionPeriod.FromPeriod(period))
-            .Decide(new RetainRequest(new("account"), collected, collected), (DataSubject?)null).Deadline!.Value;
+            .Decide(new RetainRequest(new("account"), collected, collected), null).Deadline!.Value;
 
     [Theory]
     [InlineData("Europe/Oslo")]

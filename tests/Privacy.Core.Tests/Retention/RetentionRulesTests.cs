@@ -138,7 +138,7 @@ public class RetentionRulesTests
     {
         var policy = Policy();
         var collected = Instant.FromUtc(2026, 5, 1, 0, 0);
-        var decision = policy.Decide(new RetainRequest(new("stats"), collected, At), (DataSubject?)null);
+        var decision = policy.Decide(new RetainRequest(new("stats"), collected, At), null);
         Assert.Equal(Effect.Delete, decision.Effect);
         Assert.Equal(collected, decision.Deadline);
         Assert.Equal(["deny"], decision.Clauses.Select(c => c.Value));

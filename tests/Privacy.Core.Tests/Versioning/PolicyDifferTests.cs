@@ -53,7 +53,7 @@ public class PolicyDifferTests
     {
         var diff = Diff(V2(b => b.AddPurpose("marketing.research", "Market research")));
         AssertSignificant(diff, "purpose-added");
-        Assert.Equal("/purposes/marketing.research", Single(diff, "purpose-added").Path);
+        Assert.Equal("/vocabulary/purposes/marketing.research", Single(diff, "purpose-added").Path);
         Assert.Contains("new purpose", Single(diff, "purpose-added").Reason, System.StringComparison.Ordinal);
     }
 
@@ -266,7 +266,7 @@ public class PolicyDifferTests
         var newer = Privacy.Compilation.CompiledPolicy.Compile(V1.ToBuilder().WithTimeZone("Europe/Oslo").Build());
         var collected = NodaTime.Instant.FromUtc(2025, 6, 1, 12, 0);
         var request = new RetainRequest(new("personal.log.ip-address"), collected, collected);
-        Assert.True(newer.Decide(request, (DataSubject?)null).Deadline > older.Decide(request, (DataSubject?)null).Deadline);
+        Assert.True(newer.Decide(request, null).Deadline > older.Decide(request, null).Deadline);
         Assert.True(PolicyDiffer.Instance.Diff(older.Policy, newer.Policy).IsSignificant);
     }
 

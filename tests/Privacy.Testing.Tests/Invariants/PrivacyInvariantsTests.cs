@@ -20,16 +20,16 @@ public class PrivacyInvariantsTests
     {
         public string PolicyId => inner.PolicyId;
 
-        public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => inner.Decide(request, subject);
+        public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => inner.Decide(request, subject);
 
-        public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => inner.Decide(request, subject);
+        public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => inner.Decide(request, subject);
 
-        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => inner.Decide(request, subject);
+        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => inner.Decide(request, subject);
 
-        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
-            => subject.IsOptedOutOfMarketing ? new PrivacyDecision(Effect.Permit, [new ClauseId("use.contact")]) : inner.Decide(request, subject);
+        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
+            => subject is { IsOptedOutOfMarketing: true } ? new PrivacyDecision(Effect.Permit, [new ClauseId("use.contact")]) : inner.Decide(request, subject);
 
-        public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => inner.Decide(request, subject);
+        public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => inner.Decide(request, subject);
     }
 
     /// <summary>A host's evaluator that permits everything: fail-closed and prohibitions-win must catch it.</summary>
@@ -39,15 +39,15 @@ public class PrivacyInvariantsTests
 
         public string PolicyId => Policy.PolicyId;
 
-        public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => Yes;
+        public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => Yes;
 
-        public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => Yes;
+        public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => Yes;
 
-        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => Yes;
+        public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => Yes;
 
-        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject) => Yes;
+        public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject) => Yes;
 
-        public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => new(Effect.Retain, [new ClauseId("use.contact")]);
+        public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => new(Effect.Retain, [new ClauseId("use.contact")]);
     }
 
     [Fact]

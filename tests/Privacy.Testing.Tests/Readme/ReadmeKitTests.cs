@@ -21,23 +21,23 @@ public static class Arbs
 /// <summary>A host's evaluator: caches message decisions per subject state (correctly keyed).</summary>
 public sealed class OurCachingEvaluator(CompiledPolicy policy) : IPrivacyEvaluator
 {
-    private readonly ConcurrentDictionary<(MessageKindId, ChannelId, SubjectState), PrivacyDecision> _messages = new();
+    private readonly ConcurrentDictionary<(MessageKindId, ChannelId, SubjectState?), PrivacyDecision> _messages = new();
 
     public string PolicyId => policy.PolicyId;
 
-    public PrivacyDecision Decide(in CollectRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in CollectRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in UseRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in UseRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject) => policy.Decide(request, subject);
 
-    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState subject)
+    public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
     {
         var copy = request;
         return _messages.GetOrAdd((request.Message, request.Channel, subject), _ => policy.Decide(copy, subject));
     }
 
-    public PrivacyDecision Decide(in RetainRequest request, SubjectState subject) => policy.Decide(request, subject);
+    public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject) => policy.Decide(request, subject);
 }
 
 public class OurEvaluatorProperties
