@@ -21,7 +21,7 @@ internal static partial class BreachCommand
             HelpName = "FILE|-",
         };
         var format = CommonOptions.JsonOrText();
-        var command = new Command("breach", "Plan a breach response: contain it, tell the authority within 72 hours, tell the people when the risk is high.")
+        var command = new Command("breach", "Plan a breach response: contain it, tell the authority within 72 hours, tell every person whose readable personal data leaked.")
         {
             policy,
             input,

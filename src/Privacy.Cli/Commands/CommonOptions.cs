@@ -16,12 +16,14 @@ internal static class CommonOptions
 
     /// <summary>
     /// The policy given as a positional argument, the older spelling of <c>--policy</c> in <c>check</c>,
-    /// <c>render</c>, <c>policy export</c> and <c>acceptance</c>: still read, with a note on standard error.
+    /// <c>render</c>, <c>policy export</c>, <c>acceptance</c> and <c>verify</c>: still read, with a note on
+    /// standard error, but left out of the help so that new scripts learn <c>--policy</c>.
     /// </summary>
     public static Argument<string?> LegacyPolicy(string name) => new(name)
     {
         Description = "Deprecated: the policy, as --policy gives it.",
         Arity = ArgumentArity.ZeroOrOne,
+        Hidden = true,
     };
 
     /// <summary>The policy a command was given, by <c>--policy</c> or (deprecated) positionally; null, with the reason on standard error, when given both ways.</summary>

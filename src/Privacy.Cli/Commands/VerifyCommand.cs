@@ -4,7 +4,7 @@ using Privacy.Verification;
 
 namespace Privacy.Cli.Commands;
 
-/// <summary><c>privacy verify POLICY</c>: checks the engine's invariants on every combination of a policy's finite domain.</summary>
+/// <summary><c>privacy verify [--policy POLICY]</c>: checks the engine's invariants on every combination of a policy's finite domain.</summary>
 internal static class VerifyCommand
 {
     /// <summary>How many counterexamples the output lists; every one is counted.</summary>
@@ -12,19 +12,23 @@ internal static class VerifyCommand
 
     public static Command Create(CliIO io)
     {
-        var policy = new Argument<string>("policy") { Description = "The policy to verify: builtin:ID or the path of a policy document." };
+        var legacy = CommonOptions.LegacyPolicy("policy");
+        var policy = CommonOptions.Policy();
+        policy.Description = "The policy to verify: builtin:ismartviewpro-2018 (the default) or the path of a policy document.";
         var format = CommonOptions.JsonOrText();
         var command = new Command(
             "verify",
             "Check the invariants (fail-closed, prohibitions win, explainable, deterministic, consent and opt-out monotone, retention) on every "
             + "category x purpose x recipient x reason x message x channel x condition combination. Exit 0 when all hold, 1 with counterexamples, 64 when the policy cannot be loaded.")
         {
+            legacy,
             policy,
             format,
         };
         command.SetAction(parse =>
         {
-            var compiled = PolicyReference.TryLoad(parse.GetValue(policy)!, io.Error);
+            var reference = CommonOptions.PolicyValue(parse, policy, legacy, io);
+            var compiled = reference is null ? null : PolicyReference.TryLoad(reference, io.Error);
             if (compiled is null)
             {
                 return ExitCodes.Usage;

@@ -9,6 +9,7 @@ public sealed class PolicyArgumentTests
     [InlineData("check")]
     [InlineData("render")]
     [InlineData("policy", "export")]
+    [InlineData("verify")]
     public void PolicyOption_SameOutputAsThePositionalSpelling_WithoutANote(params string[] command)
     {
         var option = CliRunner.InProcess(string.Empty, [.. command, "--policy", "builtin:ismartviewpro-2018"]);
@@ -36,11 +37,38 @@ public sealed class PolicyArgumentTests
     [Theory]
     [InlineData("check")]
     [InlineData("render")]
+    [InlineData("verify")]
     public void Policy_GivenBothWays_IsAUsageError(string command)
     {
         var result = CliRunner.InProcess(string.Empty, command, "--policy", "builtin:ismartviewpro-2018", "builtin:ismartviewpro-2018");
 
         Assert.Equal(64, result.ExitCode);
         Assert.Contains("give the policy once", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("render")]
+    [InlineData("policy", "export")]
+    [InlineData("acceptance")]
+    [InlineData("verify")]
+    public void Help_ShowsThePolicyOption_NotTheDeprecatedArgument(params string[] command)
+    {
+        var help = CliRunner.InProcess(string.Empty, [.. command, "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--policy", help.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("<policy>", help.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Deprecated", help.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_WithoutAPolicy_VerifiesTheBuiltInOne()
+    {
+        var result = CliRunner.InProcess(string.Empty, "verify", "--format", "text");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("ismartviewpro-2018", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("invariants hold", result.Stdout, StringComparison.Ordinal);
     }
 }
