@@ -21,6 +21,8 @@ namespace Privacy.Serialization;
         typeof(ClauseIdJsonConverter), typeof(ObligationIdJsonConverter), typeof(RetentionGroundIdJsonConverter),
         typeof(DataCategoryIdJsonConverter), typeof(PurposeIdJsonConverter), typeof(RecipientIdJsonConverter),
         typeof(DisclosureReasonIdJsonConverter), typeof(MessageKindIdJsonConverter), typeof(ChannelIdJsonConverter),
+        typeof(PrivacyRequestJsonConverter), typeof(CollectRequestJsonConverter), typeof(UseRequestJsonConverter),
+        typeof(DiscloseRequestJsonConverter), typeof(CommunicateRequestJsonConverter), typeof(RetainRequestJsonConverter),
     ])]
 [JsonSerializable(typeof(PrivacyDecision))]
 [JsonSerializable(typeof(DataSubject))]
@@ -37,6 +39,12 @@ namespace Privacy.Serialization;
 [JsonSerializable(typeof(DisclosureReasonId))]
 [JsonSerializable(typeof(MessageKindId))]
 [JsonSerializable(typeof(ChannelId))]
+[JsonSerializable(typeof(PrivacyRequest))]
+[JsonSerializable(typeof(CollectRequest))]
+[JsonSerializable(typeof(UseRequest))]
+[JsonSerializable(typeof(DiscloseRequest))]
+[JsonSerializable(typeof(CommunicateRequest))]
+[JsonSerializable(typeof(RetainRequest))]
 internal sealed partial class PrivacyJsonSerializerContext : JsonSerializerContext
 {
 }
