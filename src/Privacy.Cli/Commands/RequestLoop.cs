@@ -69,7 +69,7 @@ internal static class RequestLoop
     /// <returns>True when every line was decided.</returns>
     public static bool Run(Stream input, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
-        var parser = new RequestJsonReader(policy.Vocabulary);
+        var parser = new RequestJsonReader();
         var lines = new Utf8LineReader(input, InputFiles.MaxLineBytes);
         var start = lines.Peek(4);
         if (start.StartsWith("\uFEFF"u8))
@@ -145,7 +145,7 @@ internal static class RequestLoop
         string? id = null;
         try
         {
-            var request = parser.Read(line, out id);
+            var request = parser.Read(line, policy.Vocabulary, out id);
             var decision = policy.Decide(request);
             onDecision(id, request, decision);
             return true;

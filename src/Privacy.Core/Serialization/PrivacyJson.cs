@@ -112,7 +112,7 @@ public static class PrivacyJson
             throw new PrivacyRequestException("line-too-long", null, $"The request is {utf8Json.Length} bytes long; a request may have at most {RequestJsonReader.MaxBytes} bytes (1 MiB).");
         }
 
-        return new RequestJsonReader(policy?.Vocabulary).Read(utf8Json, out _);
+        return RequestJsonReader.ForThisThread.Read(utf8Json, policy?.Vocabulary, out _);
     }
 
     private static JsonSerializerOptions CreateOptions()

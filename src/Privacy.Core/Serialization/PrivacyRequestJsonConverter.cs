@@ -111,7 +111,7 @@ internal static class RequestJson
     {
         try
         {
-            return new RequestJsonReader(null).Read(ref reader);
+            return RequestJsonReader.ForThisThread.Read(ref reader, vocabulary: null);
         }
         catch (PrivacyRequestException e)
         {

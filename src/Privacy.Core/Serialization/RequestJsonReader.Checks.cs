@@ -13,7 +13,7 @@ internal sealed partial class RequestJsonReader
     private PrivacyRequest Check()
     {
         var d = _raw;
-        var v = vocabulary;
+        var v = _vocabulary;
         RequestValues.RejectUnknown(d.Unknown, string.Empty);
         var action = d.Action >= 0 ? (PrivacyAction)d.Action : ParseAction(d.ActionText);
         var at = d.At.Resolve("at");

@@ -20,10 +20,10 @@ namespace Privacy.Serialization;
 /// <para>With a policy's vocabulary every id the request names must be known to it, also ids its action does not
 /// use and those of the subject's events; without one, ids are checked for their syntax only, and the policy checks
 /// the ids the action uses when it decides.</para>
-/// <para>An instance reuses its buffers from one request to the next: use it from one thread at a time.</para>
+/// <para>An instance reuses its buffers from one request to the next: use it from one thread at a time
+/// (<see cref="ForThisThread"/> is one for each thread).</para>
 /// </remarks>
-/// <param name="vocabulary">The policy's ids; null to check syntax only.</param>
-internal sealed partial class RequestJsonReader(CompiledVocabulary? vocabulary)
+internal sealed partial class RequestJsonReader
 {
     /// <summary>The longest request read, in bytes: 1 MiB, as for a line of <c>privacy decide</c>.</summary>
     public const int MaxBytes = 1024 * 1024;
@@ -39,16 +39,25 @@ internal sealed partial class RequestJsonReader(CompiledVocabulary? vocabulary)
         "collectedAt"u8.ToArray(), "grounds"u8.ToArray(), "subject"u8.ToArray(), "context"u8.ToArray(),
     ];
 
+    [ThreadStatic]
+    private static RequestJsonReader? t_reader;
+
     private readonly RawRequest _raw = new();
+    private CompiledVocabulary? _vocabulary;
+
+    /// <summary>Gets a reader for the calling thread, whose buffers the next read on this thread reuses.</summary>
+    public static RequestJsonReader ForThisThread => t_reader ??= new RequestJsonReader();
 
     /// <summary>Reads one whole JSON text, such as a line of <c>privacy decide</c>.</summary>
     /// <param name="utf8">The text, UTF-8.</param>
+    /// <param name="vocabulary">The policy's ids, which every id the request names must be among; null to check their syntax only.</param>
     /// <param name="id">The request's id, to echo back: also when reading fails, if it could be read before the fault.</param>
     /// <returns>The request.</returns>
     /// <exception cref="PrivacyRequestException">The text is not a request; the code and field say why.</exception>
-    public PrivacyRequest Read(ReadOnlySpan<byte> utf8, out string? id)
+    public PrivacyRequest Read(ReadOnlySpan<byte> utf8, CompiledVocabulary? vocabulary, out string? id)
     {
         id = null;
+        _vocabulary = vocabulary;
         var reader = new Utf8JsonReader(utf8, Options);
         var root = JsonTokenType.None;
         string? wrongType = null;
@@ -92,10 +101,12 @@ internal sealed partial class RequestJsonReader(CompiledVocabulary? vocabulary)
 
     /// <summary>Reads the value a reader is on (how a converter is handed it), leaving the reader on its last token.</summary>
     /// <param name="reader">The reader, on the value's first token.</param>
+    /// <param name="vocabulary">The policy's ids, which every id the request names must be among; null to check their syntax only.</param>
     /// <returns>The request.</returns>
     /// <exception cref="PrivacyRequestException">The value is not a request; the code and field say why.</exception>
-    public PrivacyRequest Read(ref Utf8JsonReader reader)
+    public PrivacyRequest Read(ref Utf8JsonReader reader, CompiledVocabulary? vocabulary)
     {
+        _vocabulary = vocabulary;
         var start = reader;
         var root = reader.TokenType;
         string? wrongType = null;
