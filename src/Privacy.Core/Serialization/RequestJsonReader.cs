@@ -13,7 +13,7 @@ namespace Privacy.Serialization;
 /// <para>Reading has two steps. The first reads the JSON into the contract's fields in one pass with
 /// <see cref="Utf8JsonReader"/>, refusing what is not one strict JSON object: malformed JSON, a field given twice
 /// (also when spelled with escapes, and inside fields the contract does not have), a property name or a field's
-/// string with a lone surrogate, a value of the wrong type. Only then does <see cref="JsonScan"/> read the text again
+/// string with a lone surrogate, a value of the wrong type. Only then does <see cref="JsonScanner"/> read the text again
 /// to say precisely what and where. The second step checks the values in the order the contract lists the
 /// fields (unknown fields, <c>action</c>, <c>at</c>, the ids, <c>collectedAt</c>, <c>grounds</c>, <c>context</c>,
 /// <c>subject</c>), so the first error reported is always the same one.</para>
@@ -28,7 +28,7 @@ internal sealed partial class RequestJsonReader
     /// <summary>The longest request read, in bytes: 1 MiB, as for a line of <c>privacy decide</c>.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonScan.MaxDepth };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonScanner.MaxDepth };
     private static readonly string[] ActionNames = ["collect", "use", "disclose", "communicate", "retain"];
     private static readonly byte[][] ActionBytes = [.. Array.ConvertAll(ActionNames, System.Text.Encoding.UTF8.GetBytes)];
 
@@ -136,7 +136,7 @@ internal sealed partial class RequestJsonReader
     /// <summary>Why a text the first step refused is not a request: what the scanner finds, else the value of the wrong type.</summary>
     private static PrivacyRequestException Explain(ref Utf8JsonReader scan, JsonTokenType root, string? wrongType, string what, out string? id)
     {
-        if (JsonScan.Find(ref scan, string.Empty, out id) is { } finding)
+        if (JsonScanner.Find(ref scan, string.Empty, out id) is { } finding)
         {
             return finding.ToException();
         }

@@ -66,6 +66,17 @@ public sealed class PrivacyRequestJsonTests
             return PrivacyJson.ReadRequest(utf8).Equals(request) && PrivacyJson.ReadRequest(utf8, Policy).Equals(request);
         });
 
+    [Property(MaxTest = 100)]
+    public Property DeserializeAsync_AnyRequestStreamedAByteAtATime_IsTheSameRequest()
+        => Prop.ForAll(Requests.ToArbitrary(), request =>
+        {
+            // A one-byte buffer hands the converter its value in many segments, as a slow network body may.
+            var options = new JsonSerializerOptions(PrivacyJson.Options) { DefaultBufferSize = 1 };
+            using var body = new MemoryStream(Encoding.UTF8.GetBytes(Json(request)));
+            var read = JsonSerializer.DeserializeAsync(body, options.GetTypeInfo(typeof(PrivacyRequest))).AsTask().GetAwaiter().GetResult();
+            return request.Equals(read);
+        });
+
     [Property(MaxTest = 300)]
     public Property Serialize_AnyRequestKind_RoundTripsThroughItsOwnConverter()
         => Prop.ForAll(Requests.ToArbitrary(), request => request.Action switch
@@ -156,6 +167,21 @@ public sealed class PrivacyRequestJsonTests
         Assert.Equal((code, field), (error.Code, error.Field));
         var direct = Assert.Throws<PrivacyRequestException>(() => PrivacyJson.ReadRequest(Encoding.UTF8.GetBytes(json)));
         Assert.Equal((code, field), (direct.Code, direct.Field));
+    }
+
+    [Theory]
+    [InlineData("""{"action":"use","at":"2026-03-01T09:00:00Z","category":"personal.email","purpose":"service.support","categor\u0079":"personal"}""", "duplicate-field", "category")]
+    [InlineData("""{"action":"use","at":"2026-03-01T09:00:00Z","category":"personal.email","purpose":"service.support","subject":{"events":[{"type":"service-used","at":"\udc00"}]}}""", "invalid-string", "subject.events[0].at")]
+    [InlineData("""{"action":"use","at":"2026-03-01T09:00:00Z","category":"personal.email","purpose":"service.support","context":{"locationFeatureInUse":"yes"}}""", "invalid-field", "context.locationFeatureInUse")]
+    public async Task DeserializeAsync_BadRequestStreamedAByteAtATime_SameCodeAndField(string json, string code, string field)
+    {
+        var options = new JsonSerializerOptions(PrivacyJson.Options) { DefaultBufferSize = 1 };
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var e = await Assert.ThrowsAsync<JsonException>(async () => await JsonSerializer.DeserializeAsync(body, options.GetTypeInfo(typeof(PrivacyRequest))));
+
+        var error = Assert.IsType<PrivacyRequestException>(e.InnerException);
+        Assert.Equal((code, field), (error.Code, error.Field));
     }
 
     [Fact]

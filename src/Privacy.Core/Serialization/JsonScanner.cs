@@ -11,7 +11,7 @@ namespace Privacy.Serialization;
 /// UTF-16 surrogate (<c>\ud800</c>) or bytes that are not UTF-8, or JSON that is not well formed. Runs
 /// only after a fast reader has refused the input, so well-formed input never pays for it.
 /// </summary>
-internal static class JsonScan
+internal static class JsonScanner
 {
     /// <summary>The deepest nesting read, as System.Text.Json's serializer allows by default.</summary>
     public const int MaxDepth = 64;
