@@ -78,7 +78,17 @@ internal sealed class RawSubject
         Events.Clear();
         Unknown.Clear();
         _used = 0;
+
+        // A reader kept for a thread keeps what its largest request needed; past a few dozen events, let it go.
+        if (_pool.Count > KeptEvents)
+        {
+            _pool.RemoveRange(KeptEvents, _pool.Count - KeptEvents);
+            _pool.Capacity = KeptEvents;
+            Events.Capacity = KeptEvents;
+        }
     }
+
+    private const int KeptEvents = 64;
 }
 
 /// <summary>One event of a subject's history as read.</summary>

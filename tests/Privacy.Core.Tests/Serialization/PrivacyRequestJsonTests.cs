@@ -228,6 +228,21 @@ public sealed class PrivacyRequestJsonTests
     }
 
     [Fact]
+    public void ReadRequest_LongHistoriesOneAfterAnother_ReadsEachWhole()
+    {
+        // The reader reuses its buffers on a thread and lets go of what a long history needed.
+        static PrivacyRequest WithEvents(int count) => new(
+            new CommunicateRequest(new("marketing"), new("email"), Instant.FromUtc(2026, 3, 1, 9, 0)),
+            new DataSubject("u", true, Enumerable.Range(0, count).Select(i => PrivacyEvent.ServiceUsed(Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromMinutes(i)))));
+
+        foreach (var count in new[] { 200, 3, 100, 0, 65 })
+        {
+            var request = WithEvents(count);
+            Assert.Equal(request, PrivacyJson.ReadRequest(Encoding.UTF8.GetBytes(Json(request)), Policy));
+        }
+    }
+
+    [Fact]
     public void ReadRequest_Null_IsNotARequest()
         => Assert.Equal("malformed-json", Assert.Throws<PrivacyRequestException>(() => PrivacyJson.ReadRequest("null"u8)).Code);
 
