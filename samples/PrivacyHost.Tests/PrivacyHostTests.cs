@@ -64,6 +64,25 @@ public sealed class PrivacyHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Decide_RequestLineWithASubject_ReturnsTheCommandsDecision()
+        => Assert.Equal(
+            """{"effect":"deny","clauses":["rights.marketing-opt-out"],"obligations":[]}""",
+            await PostAsync("/decide", """{"id":"r1","action":"communicate","at":"2026-03-01T09:00:00Z","message":"marketing","channel":"email","subject":{"id":"u-17","hasEmail":true,"events":[{"type":"marketing-opt-out","at":"2026-02-01T10:00:00Z"}]}}"""));
+
+    [Theory]
+    [InlineData("""{"action":"communicate","at":"2026-03-01T09:00:00Z","message":"marketing","channel":"email","channe\u006c":"sms"}""")]
+    [InlineData("""{"action":"communicate","at":"9999-12-31T23:59:59-18:00","message":"marketing","channel":"email"}""")]
+    [InlineData("""{"action":"communicate","at":"2026-03-01T09:00:00Z","message":"marketing","channel":"email","subject":{"id":"u","optedIn":true}}""")]
+    public async Task Decide_BodyTheCommandWouldRefuse_IsABadRequestNeverADecision(string body)
+    {
+        using var client = _factory.CreateClient();
+
+        var response = await client.PostAsync("/decide", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Rights_Erasure_ReturnsThePlanWithItsDates()
     {
         var json = await PostAsync("/rights/erasure", """{"subject":{"id":"u-19"},"receivedAt":"2026-03-01T10:00:00Z","records":[{"id":"rec-1","category":"personal.email","collectedAt":"2025-06-01T00:00:00Z"}]}""");

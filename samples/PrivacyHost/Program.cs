@@ -23,6 +23,10 @@ builder.Services.AddSingleton<MetricsSnapshot>();
 var app = builder.Build();
 app.Services.GetRequiredService<MetricsSnapshot>();
 
+// Any request in the shape of a `privacy decide` line, read by the command's own reader: a body it
+// would refuse (a field given twice, an instant out of range, an unknown field) is a 400, never a decision.
+app.MapPost("/decide", (PrivacyRequest request, IPrivacyEvaluator evaluator) => evaluator.Decide(request));
+
 app.MapPost("/decide/use", (UseBody body, IPrivacyEvaluator evaluator)
     => evaluator.Decide(new UseRequest(body.Category, body.Purpose, body.At), body.Subject));
 

@@ -18,7 +18,7 @@ internal static partial class InputFiles
     public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
     /// <summary>The longest line of a JSON Lines input (requests, subjects, records): 1 MiB.</summary>
-    public const int MaxLineBytes = 1024 * 1024;
+    public const int MaxLineBytes = Privacy.Serialization.RequestJsonReader.MaxBytes;
 
     /// <summary><see cref="MaxLineBytes"/> for lines already decoded to text.</summary>
     public const int MaxLineChars = MaxLineBytes;

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Privacy.Fuzz.Targets;
 
 /// <summary>
-/// <c>privacy decide</c> and <c>privacy explain</c> over JSON Lines requests (the CLI's request parser).
+/// <c>privacy decide</c> and <c>privacy explain</c> over JSON Lines requests (the library's request reader, which the command uses).
 /// Promises: every non-blank line gets exactly one answer in order; no line that is not one well-formed JSON
-/// object (strict JSON, no duplicate names, no lone surrogates) is permitted or retained; <c>explain</c>
+/// object (strict JSON, no duplicate names, no lone surrogates) is permitted or retained; each line's answer is the
+/// library's (<see cref="LibraryRequests"/>: the same decision or the same error code and field); <c>explain</c>
 /// writes no control characters; the exit status is 0 or 65 (64 only for input refused as a whole).
 /// </summary>
 public sealed class RequestTarget : FuzzTarget
@@ -44,6 +45,16 @@ public sealed class RequestTarget : FuzzTarget
 
             for (var i = 0; i < lines.Count; i++)
             {
+                if (LibraryRequests.Answer(lines[i]) is var library && library != LibraryRequests.CommandAnswer(answers[i]))
+                {
+                    throw new FuzzOracleException($"library and command disagree: line {i + 1} is {Oracles.Truncate(LibraryRequests.CommandAnswer(answers[i]))} from decide, {Oracles.Truncate(library)} from PrivacyJson.ReadRequest");
+                }
+
+                if (LibraryRequests.ConverterDisagreement(lines[i]) is { } disagreement)
+                {
+                    throw new FuzzOracleException($"converter and reader disagree: line {i + 1}: {disagreement}");
+                }
+
                 var (effect, error) = Answer(answers[i]);
                 outcome.Add((effect ?? error)!);
                 if (effect is "permit" or "retain" && !Oracles.IsWellFormedObject(lines[i], out var reason))

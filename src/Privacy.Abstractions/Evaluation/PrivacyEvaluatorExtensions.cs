@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 using Privacy.Internal;
 
@@ -50,6 +51,15 @@ public static class PrivacyEvaluatorExtensions
     /// <returns>The decision.</returns>
     public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, in RetainRequest request, DataSubject? subject)
         => Checked(evaluator).Decide(request, StateAt(subject, request.At));
+
+    /// <summary>Decides a request of any action for its subject, as <c>privacy decide</c> decides a line.</summary>
+    /// <param name="evaluator">The evaluator.</param>
+    /// <param name="request">The request; its subject, or one with no history when it has none, is folded at its instant.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="evaluator"/> or <paramref name="request"/> is null.</exception>
+    /// <exception cref="PrivacyRequestException">The request names an id the policy does not know.</exception>
+    public static PrivacyDecision Decide(this IPrivacyEvaluator evaluator, PrivacyRequest request)
+        => Preconditions.CheckNotNull(request, nameof(request)).DecideWith(Checked(evaluator));
 
     private static IPrivacyEvaluator Checked(IPrivacyEvaluator evaluator) => Preconditions.CheckNotNull(evaluator, nameof(evaluator));
 

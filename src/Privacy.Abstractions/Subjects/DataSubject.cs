@@ -61,7 +61,7 @@ public sealed class DataSubject : IEquatable<DataSubject>
     /// <summary>Folds the history into the subject's state at an instant.</summary>
     /// <param name="at">The instant; events after it are ignored.</param>
     /// <returns>The state.</returns>
-    public SubjectState StateAt(Instant at) => SubjectState.Fold(Events, at, HasEmail);
+    public SubjectState StateAt(Instant at) => Events.IsEmpty ? SubjectState.Empty(at, HasEmail) : SubjectState.Fold(Events, at, HasEmail);
 
     /// <inheritdoc/>
     public bool Equals(DataSubject? other)

@@ -17,7 +17,7 @@ internal static class DecideCommand
                 var clean = RequestLoop.Run(
                     stream,
                     compiled,
-                    (string? id, Requests.ParsedRequest _, in PrivacyDecision decision) => writer.WriteDecision(id, decision),
+                    (string? id, PrivacyRequest _, in PrivacyDecision decision) => writer.WriteDecision(id, decision),
                     writer.WriteError);
                 writer.Flush();
                 return clean;

@@ -19,7 +19,7 @@ internal static class ExplainCommand
                 var clean = RequestLoop.Run(
                     stream,
                     compiled,
-                    (string? id, Requests.ParsedRequest request, in PrivacyDecision decision) => Write(io, compiled, ++number, id, request, decision),
+                    (string? id, PrivacyRequest request, in PrivacyDecision decision) => Write(io, compiled, ++number, id, request, decision),
                     (id, error) =>
                     {
                         io.Out.WriteLine($"{Label(++number, id)}: cannot decide ({error.Code}{(error.Field is null ? string.Empty : $" in '{TextOutput.Escape(error.Field)}'")})");
@@ -30,7 +30,7 @@ internal static class ExplainCommand
                 return clean;
             });
 
-    private static void Write(CliIO io, CompiledPolicy policy, int number, string? id, Requests.ParsedRequest request, in PrivacyDecision decision)
+    private static void Write(CliIO io, CompiledPolicy policy, int number, string? id, PrivacyRequest request, in PrivacyDecision decision)
     {
         var verdict = decision.Effect switch
         {
@@ -39,7 +39,7 @@ internal static class ExplainCommand
             Effect.Retain => decision.Deadline is { } until ? $"RETAIN until {DecisionWriter.FormatInstant(until)}" : "RETAIN (no deadline runs yet)",
             _ => decision.Deadline is { } by ? $"DELETE by {DecisionWriter.FormatInstant(by)}" : "DELETE",
         };
-        io.Out.WriteLine($"{Label(number, id)}: {verdict}  ({Describe(policy, request)})");
+        io.Out.WriteLine($"{Label(number, id)}: {verdict}  ({Describe(request)})");
         io.Out.WriteLine("  Decided by:");
         foreach (var clause in decision.Clauses)
         {
@@ -71,16 +71,12 @@ internal static class ExplainCommand
 
     private static string Label(int number, string? id) => id is null ? $"request {number}" : TextOutput.Escape(id);
 
-    private static string Describe(CompiledPolicy policy, Requests.ParsedRequest r)
+    private static string Describe(PrivacyRequest r) => r switch
     {
-        var v = policy.Vocabulary;
-        return r.Action switch
-        {
-            PrivacyAction.Collect => $"collect {v.Categories[r.Category]} for {v.Purposes[r.Purpose]}",
-            PrivacyAction.Use => $"use {v.Categories[r.Category]} for {v.Purposes[r.Purpose]}",
-            PrivacyAction.Disclose => $"disclose {v.Categories[r.Category]} to {v.Recipients[r.Recipient]} for {v.Reasons[r.Reason]}",
-            PrivacyAction.Communicate => $"send {v.Messages[r.Message]} by {v.Channels[r.Channel]}",
-            _ => $"retain {v.Categories[r.Category]} collected {DecisionWriter.FormatInstant(r.CollectedAt)}",
-        };
-    }
+        { CollectRequest: { } c } => $"collect {c.Category} for {c.Purpose}",
+        { UseRequest: { } u } => $"use {u.Category} for {u.Purpose}",
+        { DiscloseRequest: { } d } => $"disclose {d.Category} to {d.Recipient} for {d.Reason}",
+        { CommunicateRequest: { } m } => $"send {m.Message} by {m.Channel}",
+        _ => $"retain {r.RetainRequest!.Value.Category} collected {DecisionWriter.FormatInstant(r.RetainRequest.Value.CollectedAt)}",
+    };
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Unicode;
 using Privacy.Cli.Requests;
 using Privacy.Compilation;
+using Privacy.Serialization;
 
 namespace Privacy.Cli.Commands;
 
@@ -13,9 +14,12 @@ namespace Privacy.Cli.Commands;
 /// Blank lines are skipped; a bad line never stops the others.
 /// </summary>
 /// <remarks>
-/// Lines are read and parsed as UTF-8 bytes, streamed through one buffer: no line is decoded to a
-/// string. Input in UTF-16 or UTF-32 (announced by a byte-order mark) is decoded as text instead,
-/// and a line that is not valid UTF-8 is read with replacement characters, as a text reader would.
+/// Each line is read by the library's request reader (<see cref="RequestJsonReader"/>, what
+/// <see cref="PrivacyJson.ReadRequest"/> runs) with the policy's vocabulary, and decided as a host
+/// decides a <see cref="PrivacyRequest"/>. Lines are read and parsed as UTF-8 bytes, streamed through
+/// one buffer: no line is decoded to a string. Input in UTF-16 or UTF-32 (announced by a byte-order
+/// mark) is decoded as text instead, and a line that is not valid UTF-8 is read with replacement
+/// characters, as a text reader would.
 /// </remarks>
 internal static class RequestLoop
 {
@@ -60,12 +64,12 @@ internal static class RequestLoop
         return command;
     }
 
-    public delegate void Decided(string? id, ParsedRequest request, in PrivacyDecision decision);
+    public delegate void Decided(string? id, PrivacyRequest request, in PrivacyDecision decision);
 
     /// <returns>True when every line was decided.</returns>
     public static bool Run(Stream input, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
-        var parser = new RequestParser(policy);
+        var parser = new RequestJsonReader();
         var lines = new Utf8LineReader(input, InputFiles.MaxLineBytes);
         var start = lines.Peek(4);
         if (start.StartsWith("\uFEFF"u8))
@@ -107,7 +111,7 @@ internal static class RequestLoop
         return clean;
     }
 
-    private static bool RunText(Stream input, RequestParser parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
+    private static bool RunText(Stream input, RequestJsonReader parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
         var clean = true;
         using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
@@ -136,13 +140,13 @@ internal static class RequestLoop
         return first < 0 || (line[first] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line)));
     }
 
-    private static bool Decide(ReadOnlySpan<byte> line, int lineNumber, RequestParser parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
+    private static bool Decide(ReadOnlySpan<byte> line, int lineNumber, RequestJsonReader parser, CompiledPolicy policy, Decided onDecision, Action<string?, PrivacyRequestException> onError)
     {
         string? id = null;
         try
         {
-            var request = parser.Parse(line, out id);
-            var decision = request.Decide(policy);
+            var request = parser.Read(line, policy.Vocabulary, out id);
+            var decision = policy.Decide(request);
             onDecision(id, request, decision);
             return true;
         }

@@ -1,196 +1,22 @@
 using System;
-using System.Collections.Generic;
-using System.Text;
-using System.Text.Json;
 
 namespace Privacy.Cli.Requests;
 
 /// <summary>
-/// Explains why a JSON input could not be read, naming the field at fault: a property given twice in
-/// one object (also when one spelling uses escapes, as <c>categor\u0079</c>), a string holding a lone
-/// UTF-16 surrogate (<c>\ud800</c>), or JSON that is not well formed. Runs on the bytes of one line or
-/// file, only after the fast reader has refused them, so well-formed input never pays for it.
+/// Explains why a JSON input could not be read, naming the field at fault: the library's scanner
+/// (<see cref="Privacy.Serialization.JsonScanner"/>), which the request reader also uses, for the command's other inputs.
 /// </summary>
 internal static class JsonScan
 {
-    /// <summary>What is wrong with a JSON text, if anything the typed reader reports less precisely.</summary>
-    /// <param name="Code">The stable error code: <c>malformed-json</c>, <c>duplicate-field</c> or <c>invalid-string</c>.</param>
-    /// <param name="Field">The field at fault, as a dotted path with indices (<c>subject.events[0].at</c>); null for the whole text.</param>
-    /// <param name="Message">What is wrong and how to fix it.</param>
-    internal sealed record Finding(string Code, string? Field, string Message);
-
     /// <summary>The first problem in <paramref name="utf8"/>, or null when it is well-formed JSON with unique keys and whole strings.</summary>
     /// <param name="utf8">The JSON text.</param>
-    /// <param name="prefix">Prepended to field paths, such as <c>line 3.</c>; empty for requests.</param>
+    /// <param name="prefix">Prepended to field paths, such as <c>line 3.</c>; empty for records.</param>
     /// <param name="topLevelId">The root object's <c>id</c> string, when it could be read.</param>
-    public static Finding? Find(ReadOnlySpan<byte> utf8, string prefix, out string? topLevelId)
-    {
-        topLevelId = null;
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
-        var frames = new List<Frame>();
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject:
-                    case JsonTokenType.StartArray:
-                        Advance(frames);
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartObject));
-                        break;
-                    case JsonTokenType.EndObject:
-                    case JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
-                        break;
-                    case JsonTokenType.PropertyName:
-                    {
-                        var frame = frames[^1];
-                        if (!TryGetString(ref reader, out var name))
-                        {
-                            frame.Name = "?";
-                            return new Finding("invalid-string", NullIfEmpty(Path(prefix, frames, includeLast: false)), $"A property name in '{Describe(prefix, frames)}' holds a lone UTF-16 surrogate (half of a pair, such as an escaped U+D800 on its own), which is not text; escape whole surrogate pairs only.");
-                        }
+    public static Privacy.Serialization.JsonScanner.Finding? Find(ReadOnlySpan<byte> utf8, string prefix, out string? topLevelId)
+        => Privacy.Serialization.JsonScanner.Find(utf8, prefix, out topLevelId);
 
-                        frame.Name = name;
-                        frame.NameSet = true;
-                        if (!frame.Seen!.Add(name))
-                        {
-                            var field = Path(prefix, frames, includeLast: true);
-                            return new Finding("duplicate-field", field, $"The field '{TextOutput.Escape(field)}' appears more than once in the same object (perhaps spelled with escapes); give it once.");
-                        }
-
-                        break;
-                    }
-
-                    case JsonTokenType.String:
-                    {
-                        Advance(frames);
-                        if (!TryGetString(ref reader, out var value))
-                        {
-                            var field = Path(prefix, frames, includeLast: true);
-                            return new Finding("invalid-string", field, $"'{TextOutput.Escape(field)}' holds a lone UTF-16 surrogate (half of a pair, such as an escaped U+D800 on its own), which is not text; escape whole surrogate pairs only.");
-                        }
-
-                        if (frames.Count == 1 && frames[0].IsObject && frames[0].Name == "id")
-                        {
-                            topLevelId = value;
-                        }
-
-                        break;
-                    }
-
-                    default:
-                        Advance(frames);
-                        break;
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            return new Finding("malformed-json", prefix.Length == 0 ? null : prefix.TrimEnd('.'), $"Not valid JSON: {FirstSentence(e.Message)}");
-        }
-
-        return null;
-    }
-
-    /// <summary>Throws the first problem in <paramref name="utf8"/> as a <see cref="PrivacyRequestException"/>, naming the field.</summary>
-    /// <param name="utf8">The JSON text.</param>
+    /// <summary>Throws the first problem in <paramref name="json"/> as a <see cref="PrivacyRequestException"/>, naming the field.</summary>
+    /// <param name="json">The JSON text.</param>
     /// <param name="prefix">Prepended to field paths, such as <c>subject.</c>.</param>
-    public static void Require(ReadOnlySpan<byte> utf8, string prefix)
-    {
-        if (Find(utf8, prefix, out _) is { } finding)
-        {
-            throw new PrivacyRequestException(finding.Code, finding.Field, finding.Message);
-        }
-    }
-
-    /// <summary>As <see cref="Require(ReadOnlySpan{byte}, string)"/>, for text already decoded.</summary>
-    public static void Require(string json, string prefix) => Require(Encoding.UTF8.GetBytes(json), prefix);
-
-    private static string? NullIfEmpty(string path) => path.Length == 0 ? null : path;
-
-    /// <summary>Reads a string token; false when its escapes spell a lone surrogate, which the reader refuses to decode.</summary>
-    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            value = reader.GetString()!;
-            return true;
-        }
-
-        try
-        {
-            value = reader.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            // System.Text.Json refuses "\ud800" without its low half with exactly this exception.
-            value = string.Empty;
-            return false;
-        }
-    }
-
-    /// <summary>A value starts in the innermost container: in an array it is the next item.</summary>
-    private static void Advance(List<Frame> frames)
-    {
-        if (frames.Count > 0 && !frames[^1].IsObject)
-        {
-            frames[^1].Index++;
-        }
-    }
-
-    private static string Path(string prefix, List<Frame> frames, bool includeLast)
-    {
-        var path = new StringBuilder(prefix.TrimEnd('.'));
-        for (var i = 0; i < frames.Count; i++)
-        {
-            var frame = frames[i];
-            var last = i == frames.Count - 1;
-            if (frame.IsObject)
-            {
-                if (frame.NameSet && (!last || includeLast))
-                {
-                    if (path.Length > 0)
-                    {
-                        path.Append('.');
-                    }
-
-                    path.Append(frame.Name);
-                }
-            }
-            else
-            {
-                path.Append('[').Append(frame.Index).Append(']');
-            }
-        }
-
-        return path.ToString();
-    }
-
-    private static string Describe(string prefix, List<Frame> frames)
-    {
-        var path = Path(prefix, frames, includeLast: false);
-        return path.Length == 0 ? "the top-level object" : path;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..(cut + 1)];
-    }
-
-    private sealed class Frame(bool isObject)
-    {
-        public bool IsObject { get; } = isObject;
-
-        public HashSet<string>? Seen { get; } = isObject ? new HashSet<string>(StringComparer.Ordinal) : null;
-
-        public string Name { get; set; } = string.Empty;
-
-        public bool NameSet { get; set; }
-
-        public int Index { get; set; } = -1;
-    }
+    public static void Require(string json, string prefix) => Privacy.Serialization.JsonScanner.Require(json, prefix);
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Privacy.Compilation;
 using Privacy.Internal;
 
 namespace Privacy.Serialization;
@@ -22,6 +23,8 @@ namespace Privacy.Serialization;
 /// codes: the <see cref="JsonException"/>'s <see cref="Exception.InnerException"/> is a
 /// <see cref="PrivacyRequestException"/> with the <see cref="PrivacyRequestException.Code"/> and
 /// <see cref="PrivacyRequestException.Field"/> (none when the text is not JSON at all).</para>
+/// <para>Requests (<see cref="PrivacyRequest"/> and the five request types) have the shape of a <c>privacy decide</c>
+/// line and are read by the command's own reader: see <see cref="ReadRequest(ReadOnlySpan{byte}, CompiledPolicy?)"/>.</para>
 /// </remarks>
 public static class PrivacyJson
 {
@@ -33,6 +36,8 @@ public static class PrivacyJson
     /// <value>A resolver for <see cref="PrivacyDecision"/>, <see cref="DataSubject"/>, <see cref="PrivacyEvent"/>,
     /// <see cref="RightsPlan"/>, the ids, <see cref="NodaTime.Instant"/> and <see cref="Effect"/>; use it with options
     /// that carry the library's converters (see <see cref="Configure(JsonSerializerOptions)"/>).</value>
+    /// <remarks>It also covers <see cref="PrivacyRequest"/> and <see cref="CollectRequest"/>, <see cref="UseRequest"/>,
+    /// <see cref="DiscloseRequest"/>, <see cref="CommunicateRequest"/> and <see cref="RetainRequest"/>.</remarks>
     public static IJsonTypeInfoResolver TypeInfoResolver => PrivacyJsonSerializerContext.Default;
 
     /// <summary>
@@ -81,6 +86,41 @@ public static class PrivacyJson
         RightsPlanJsonConverter.WritePlan(writer, plan, subjectId);
     }
 
+    /// <summary>
+    /// Reads one request in the shape of a <c>privacy decide</c> line, exactly as the command reads it: the same
+    /// checks in the same order, the same error codes and fields. For a body or a message that holds one request.
+    /// </summary>
+    /// <remarks>
+    /// <para>The text is one strict JSON object (RFC 8259: no comments, no trailing commas, no field given twice, also
+    /// when spelled with escapes, no string with a lone surrogate) of at most 1 MiB, with only the contract's fields.</para>
+    /// <para>Deserialising a <see cref="PrivacyRequest"/> through <see cref="Options"/> runs the same reader without a
+    /// policy, and reports the same errors as a <see cref="JsonException"/> whose <see cref="Exception.InnerException"/>
+    /// is the <see cref="PrivacyRequestException"/>.</para>
+    /// </remarks>
+    /// <param name="utf8Json">The request, UTF-8 JSON text.</param>
+    /// <param name="policy">
+    /// The policy the request is for: every id the request names must be known to it, also ids its action does not
+    /// use and the purposes and recipients of the subject's events (<c>unknown-category</c>, <c>unknown-purpose</c>…).
+    /// Null checks ids for their syntax only; the policy then checks the ids the action uses when it decides.
+    /// </param>
+    /// <returns>The request, to decide with <see cref="PrivacyEvaluatorExtensions.Decide(IPrivacyEvaluator, PrivacyRequest)"/>.</returns>
+    /// <exception cref="PrivacyRequestException">
+    /// The text is not such a request. <see cref="PrivacyRequestException.Code"/> says why (<c>malformed-json</c>,
+    /// <c>duplicate-field</c>, <c>invalid-string</c>, <c>invalid-field</c>, <c>unknown-field</c>, <c>missing-field</c>,
+    /// <c>unknown-action</c>, <c>invalid-instant</c>, <c>unknown-event-type</c>, <c>unknown-category</c> and the other
+    /// unknown ids, <c>line-too-long</c>) and <see cref="PrivacyRequestException.Field"/> names the field, such as
+    /// <c>subject.events[0].at</c>.
+    /// </exception>
+    public static PrivacyRequest ReadRequest(ReadOnlySpan<byte> utf8Json, CompiledPolicy? policy = null)
+    {
+        if (utf8Json.Length > RequestJsonReader.MaxBytes)
+        {
+            throw new PrivacyRequestException("line-too-long", null, $"The request is {utf8Json.Length} bytes long; a request may have at most {RequestJsonReader.MaxBytes} bytes (1 MiB).");
+        }
+
+        return RequestJsonReader.ForThisThread.Read(utf8Json, policy?.Vocabulary, out _);
+    }
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -97,5 +137,7 @@ public static class PrivacyJson
         new DataCategoryIdJsonConverter(), new PurposeIdJsonConverter(), new RecipientIdJsonConverter(),
         new DisclosureReasonIdJsonConverter(), new MessageKindIdJsonConverter(), new ChannelIdJsonConverter(),
         new PolicyDiffJsonConverter(), new BreachIncidentJsonConverter(), new BreachPlanJsonConverter(),
+        new PrivacyRequestJsonConverter(), new CollectRequestJsonConverter(), new UseRequestJsonConverter(),
+        new DiscloseRequestJsonConverter(), new CommunicateRequestJsonConverter(), new RetainRequestJsonConverter(),
     ];
 }

@@ -24,6 +24,8 @@ namespace Privacy.Serialization;
         typeof(DataCategoryIdJsonConverter), typeof(PurposeIdJsonConverter), typeof(RecipientIdJsonConverter),
         typeof(DisclosureReasonIdJsonConverter), typeof(MessageKindIdJsonConverter), typeof(ChannelIdJsonConverter),
         typeof(PolicyDiffJsonConverter), typeof(BreachIncidentJsonConverter), typeof(BreachPlanJsonConverter),
+        typeof(PrivacyRequestJsonConverter), typeof(CollectRequestJsonConverter), typeof(UseRequestJsonConverter),
+        typeof(DiscloseRequestJsonConverter), typeof(CommunicateRequestJsonConverter), typeof(RetainRequestJsonConverter),
     ])]
 [JsonSerializable(typeof(PrivacyDecision))]
 [JsonSerializable(typeof(DataSubject))]
@@ -43,6 +45,12 @@ namespace Privacy.Serialization;
 [JsonSerializable(typeof(PolicyDiff))]
 [JsonSerializable(typeof(BreachIncident))]
 [JsonSerializable(typeof(BreachPlan))]
+[JsonSerializable(typeof(PrivacyRequest))]
+[JsonSerializable(typeof(CollectRequest))]
+[JsonSerializable(typeof(UseRequest))]
+[JsonSerializable(typeof(DiscloseRequest))]
+[JsonSerializable(typeof(CommunicateRequest))]
+[JsonSerializable(typeof(RetainRequest))]
 internal sealed partial class PrivacyJsonSerializerContext : JsonSerializerContext
 {
 }

@@ -98,4 +98,17 @@ public class SubjectStateTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, b.WithEvent(PrivacyEvent.MarketingOptIn(T0)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StateAt_SubjectWithNoHistory_IsTheFoldOfAnEmptyHistory(bool hasEmail)
+    {
+        var state = new DataSubject("u", hasEmail).StateAt(T0);
+
+        Assert.Equal(SubjectState.Fold([], T0, hasEmail), state);
+        Assert.Empty(state.Notifications);
+        Assert.Empty(state.Consents);
+        Assert.Empty(state.AcceptedVersions);
+    }
 }

@@ -4,40 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Privacy.Cli.Json;
 
-/// <summary>One line of <c>privacy decide</c> input, as written (see the CLI contract).</summary>
-internal sealed class RequestDocument
-{
-    public string? Id { get; set; }
-
-    public string? Action { get; set; }
-
-    public string? At { get; set; }
-
-    public string? Category { get; set; }
-
-    public string? Purpose { get; set; }
-
-    public string? Recipient { get; set; }
-
-    public string? Reason { get; set; }
-
-    public string? Message { get; set; }
-
-    public string? Channel { get; set; }
-
-    public string? CollectedAt { get; set; }
-
-    public List<string?>? Grounds { get; set; }
-
-    public SubjectDocument? Subject { get; set; }
-
-    public ContextDocument? Context { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
-/// <summary>The subject of a request, with their privacy history.</summary>
+/// <summary>A subject as the command's other inputs give it (<c>rights --subject</c>, subjects files, incidents), with their privacy history.</summary>
 internal sealed class SubjectDocument
 {
     public string? Id { get; set; }
@@ -86,24 +53,12 @@ internal sealed class RecordDocument
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
-/// <summary>The circumstances of a request; absent flags are false.</summary>
-internal sealed class ContextDocument
-{
-    public bool? LocationFeatureInUse { get; set; }
-
-    public bool? ConfidentialityAgreement { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     ReadCommentHandling = JsonCommentHandling.Disallow,
     AllowTrailingCommas = false,
     NumberHandling = JsonNumberHandling.Strict,
     AllowDuplicateProperties = false)]
-[JsonSerializable(typeof(RequestDocument))]
 [JsonSerializable(typeof(SubjectDocument))]
 [JsonSerializable(typeof(RecordDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
