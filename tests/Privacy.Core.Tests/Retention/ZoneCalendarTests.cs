@@ -87,6 +87,18 @@ public class ZoneCalendarTests
     }
 
     [Fact]
+    public void Add_HoursOnlyAcrossTheAutumnChange_AreElapsedHours()
+    {
+        // 14:40 CEST on 27 October 2018 plus PT23H: 23 elapsed hours (11:40Z), not 13:40 local on the 28th
+        // (12:40Z, 24 hours later, which local-calendar addition across the clock change would give).
+        var start = Instant.FromUtc(2018, 10, 27, 12, 40);
+        var end = Calendars["Europe/Oslo"].Add(RetentionPeriod.FromPeriod(Period.FromHours(23)), start);
+
+        Assert.Equal(Instant.FromUtc(2018, 10, 28, 11, 40), end);
+        Assert.Equal(end, RetentionPeriod.FromPeriod(Period.FromHours(23)).AddTo(start, DateTimeZoneProviders.Tzdb["Europe/Oslo"]));
+    }
+
+    [Fact]
     public void Add_DayFromRepeatedHourOfOverlap_EqualsNodaTimeLenientAddition()
     {
         // 01:45 EST (the repeated hour) on 5 November 2028, plus one day, is 01:45 EST on 6 November.
@@ -94,9 +106,21 @@ public class ZoneCalendarTests
         Assert.Equal(Instant.FromUtc(2028, 11, 6, 6, 45), Calendars["America/New_York"].Add(RetentionPeriod.FromPeriod(Period.FromDays(1)), start));
     }
 
-    /// <summary>What a period after a start should end at: NodaTime's lenient local-calendar addition, or the start itself for a period of no length.</summary>
+    /// <summary>
+    /// What a period after a start should end at: the start itself for a period of no length; the exact duration
+    /// for a period of time units only (<c>PT23H</c> is 23 elapsed hours, also across a clock change, as
+    /// <see cref="RetentionPeriod.FromPeriod"/> reads it); otherwise NodaTime's lenient local-calendar addition.
+    /// </summary>
     private static Instant Expected(Instant start, Period period, DateTimeZone zone)
-        => period.Normalize() == Period.Zero ? start : zone.AtLeniently(start.InZone(zone).LocalDateTime + period).ToInstant();
+    {
+        if (period.Normalize() == Period.Zero)
+        {
+            return start;
+        }
+
+        var hasDate = period.Years != 0 || period.Months != 0 || period.Weeks != 0 || period.Days != 0;
+        return hasDate ? zone.AtLeniently(start.InZone(zone).LocalDateTime + period).ToInstant() : start + period.ToDuration();
+    }
 
     /// <summary>A zone with daylight saving and an instant within two hours of one of its offset changes between 1970 and 2200.</summary>
     private static Gen<(string Zone, Instant Start)> NearChanges =>
