@@ -41,8 +41,9 @@ public class CampaignSenderProperties
         // The sample service has a planted bug; the property must find it and report a small counterexample.
         var failure = Assert.ThrowsAny<Exception>(() => NoMarketingWithoutAPermit().Check(Config.QuickThrowOnFailure.WithMaxTest(2_000)));
 
+        // The bug needs a customer whose last stored event is an opt-in; what makes the policy deny them
+        // varies from run to run (an opt-out later in time, an erasure request, no address for the channel).
         Assert.Contains("left without a permit", failure.Message, StringComparison.Ordinal);
         Assert.Contains("marketing-opt-in@", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("marketing-opt-out@", failure.Message, StringComparison.Ordinal);
     }
 }
