@@ -65,7 +65,15 @@ internal sealed class DataSubjectJsonConverter : JsonConverter<DataSubject>
             }
         }
 
-        return new DataSubject(id, hasEmail, events);
+        try
+        {
+            return new DataSubject(id, hasEmail, events);
+        }
+        catch (ArgumentException e)
+        {
+            // A blank or whitespace-only id (also line separators) passes the empty check above.
+            throw new JsonException($"'{prefix}id' is not a valid subject id: {e.Message}", e);
+        }
     }
 }
 

@@ -202,6 +202,9 @@ public sealed class PrivacyJsonTests
     [InlineData("""{"events":[{"type":"marketing-opt-out"}]}""", "events[0].at")]
     [InlineData("""{"hasEmail":"yes"}""", "hasEmail")]
     [InlineData("""{"id":""}""", "id")]
+    [InlineData("""{"id":"   "}""", "id")]
+    [InlineData("""{"id":"\u2028"}""", "id")]
+    [InlineData("""{"events":[{"type":"marketing-opt-out","at":"2026-01-01T00:00:00Z"}],"id":"\t"}""", "id")]
     public void Deserialize_BadSubject_ThrowsNamingTheField(string json, string field)
     {
         var e = Assert.Throws<JsonException>(() => Read<DataSubject>(json));
