@@ -10,6 +10,10 @@ namespace Privacy.DependencyInjection;
 /// once; counts each decision on the <c>Privacy</c> meter, traces it when <see cref="PrivacyOptions.TraceDecisions"/>
 /// is set, and tells the registered <see cref="IDecisionObserver"/>s.
 /// </summary>
+/// <remarks>
+/// With no observer, no tracing and nobody listening to the decision counters, a decision is the policy's call
+/// returned as it is, after one field and two instrument checks; everything else is out of line.
+/// </remarks>
 internal sealed class ProviderEvaluator : IPrivacyEvaluator
 {
     private readonly IPrivacyPolicyProvider _provider;
@@ -34,10 +38,9 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
             return DecideObserved(request, subject);
         }
 
-        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
-        var decision = _provider.Current.Decide(request, subject);
-        PrivacyTelemetry.RecordDecision(PrivacyAction.Collect, decision);
-        return decision;
+        return PrivacyTelemetry.IsCountingDecisions
+            ? Counted(PrivacyAction.Collect, _provider.Current.Decide(request, subject))
+            : _provider.Current.Decide(request, subject);
     }
 
     public PrivacyDecision Decide(in UseRequest request, SubjectState? subject)
@@ -47,10 +50,9 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
             return DecideObserved(request, subject);
         }
 
-        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
-        var decision = _provider.Current.Decide(request, subject);
-        PrivacyTelemetry.RecordDecision(PrivacyAction.Use, decision);
-        return decision;
+        return PrivacyTelemetry.IsCountingDecisions
+            ? Counted(PrivacyAction.Use, _provider.Current.Decide(request, subject))
+            : _provider.Current.Decide(request, subject);
     }
 
     public PrivacyDecision Decide(in DiscloseRequest request, SubjectState? subject)
@@ -60,10 +62,9 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
             return DecideObserved(request, subject);
         }
 
-        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
-        var decision = _provider.Current.Decide(request, subject);
-        PrivacyTelemetry.RecordDecision(PrivacyAction.Disclose, decision);
-        return decision;
+        return PrivacyTelemetry.IsCountingDecisions
+            ? Counted(PrivacyAction.Disclose, _provider.Current.Decide(request, subject))
+            : _provider.Current.Decide(request, subject);
     }
 
     public PrivacyDecision Decide(in CommunicateRequest request, SubjectState? subject)
@@ -73,10 +74,9 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
             return DecideObserved(request, subject);
         }
 
-        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
-        var decision = _provider.Current.Decide(request, subject);
-        PrivacyTelemetry.RecordDecision(PrivacyAction.Communicate, decision);
-        return decision;
+        return PrivacyTelemetry.IsCountingDecisions
+            ? Counted(PrivacyAction.Communicate, _provider.Current.Decide(request, subject))
+            : _provider.Current.Decide(request, subject);
     }
 
     public PrivacyDecision Decide(in RetainRequest request, SubjectState? subject)
@@ -86,59 +86,86 @@ internal sealed class ProviderEvaluator : IPrivacyEvaluator
             return DecideObserved(request, subject);
         }
 
-        // The hot path: one policy read, the decision, and a counter that costs a field read when nobody listens.
-        var decision = _provider.Current.Decide(request, subject);
-        PrivacyTelemetry.RecordDecision(PrivacyAction.Retain, decision);
-        return decision;
+        return PrivacyTelemetry.IsCountingDecisions
+            ? Counted(PrivacyAction.Retain, _provider.Current.Decide(request, subject))
+            : _provider.Current.Decide(request, subject);
     }
 
-    private PrivacyDecision DecideObserved(CollectRequest request, SubjectState? subject)
+    private PrivacyDecision DecideObserved(in CollectRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Collect, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Collect, decision, activity);
-        Notify(new DecisionRecord(PrivacyAction.Collect, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        if (_observers.Length > 0)
+        {
+            Notify(new DecisionRecord(PrivacyAction.Collect, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        }
+
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(UseRequest request, SubjectState? subject)
+    private PrivacyDecision DecideObserved(in UseRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Use, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Use, decision, activity);
-        Notify(new DecisionRecord(PrivacyAction.Use, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        if (_observers.Length > 0)
+        {
+            Notify(new DecisionRecord(PrivacyAction.Use, request.At, policy.PolicyId, decision, Category: request.Category, Purpose: request.Purpose));
+        }
+
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(DiscloseRequest request, SubjectState? subject)
+    private PrivacyDecision DecideObserved(in DiscloseRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Disclose, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Disclose, decision, activity);
-        Notify(new DecisionRecord(PrivacyAction.Disclose, request.At, policy.PolicyId, decision, Category: request.Category, Recipient: request.Recipient, Reason: request.Reason));
+        if (_observers.Length > 0)
+        {
+            Notify(new DecisionRecord(PrivacyAction.Disclose, request.At, policy.PolicyId, decision, Category: request.Category, Recipient: request.Recipient, Reason: request.Reason));
+        }
+
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(CommunicateRequest request, SubjectState? subject)
+    private PrivacyDecision DecideObserved(in CommunicateRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Communicate, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Communicate, decision, activity);
-        Notify(new DecisionRecord(PrivacyAction.Communicate, request.At, policy.PolicyId, decision, Message: request.Message, Channel: request.Channel));
+        if (_observers.Length > 0)
+        {
+            Notify(new DecisionRecord(PrivacyAction.Communicate, request.At, policy.PolicyId, decision, Message: request.Message, Channel: request.Channel));
+        }
+
         return decision;
     }
 
-    private PrivacyDecision DecideObserved(RetainRequest request, SubjectState? subject)
+    private PrivacyDecision DecideObserved(in RetainRequest request, SubjectState? subject)
     {
         var policy = _provider.Current;
         using var activity = _trace ? Start(PrivacyAction.Retain, policy) : null;
         var decision = policy.Decide(request, subject);
         Observe(PrivacyAction.Retain, decision, activity);
-        Notify(new DecisionRecord(PrivacyAction.Retain, request.At, policy.PolicyId, decision, Category: request.Category));
+        if (_observers.Length > 0)
+        {
+            Notify(new DecisionRecord(PrivacyAction.Retain, request.At, policy.PolicyId, decision, Category: request.Category));
+        }
+
+        return decision;
+    }
+
+    /// <summary>Counts a decision someone listens to; out of line so the path without listeners stays a plain call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static PrivacyDecision Counted(PrivacyAction action, PrivacyDecision decision)
+    {
+        PrivacyTelemetry.RecordDecision(action, decision);
         return decision;
     }
 

@@ -46,6 +46,13 @@ public static class PrivacyTelemetry
     /// <summary><c>privacy.sweep.duration</c>: how long a retention sweep took, in seconds.</summary>
     internal static readonly Histogram<double> SweepDuration = Meter.CreateHistogram<double>("privacy.sweep.duration", "s", "How long retention sweeps took.");
 
+    /// <summary>Gets a value indicating whether anybody listens to the decision counters.</summary>
+    internal static bool IsCountingDecisions
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => Decisions.Enabled || Denials.Enabled;
+    }
+
     /// <summary>Counts a decision made through the DI services; costs two field reads when nobody listens.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static void RecordDecision(PrivacyAction action, in PrivacyDecision decision)
