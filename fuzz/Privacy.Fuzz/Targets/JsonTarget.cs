@@ -15,8 +15,9 @@ namespace Privacy.Fuzz.Targets;
 /// <see cref="JsonException"/>; a value that reads writes back, reads again as an equal value, and writes the same bytes.
 /// </summary>
 /// <remarks>
-/// Every type, not one chosen from a hash of the input: a mutation of a plan or a diff then also runs as a plan or a diff,
-/// and a nested value (a subject in a request, an event in a subject, a request in a breach incident) runs as its own type.
+/// Every type, not one chosen from a hash of the input: an input that reads as a subject, a plan or a diff always runs as
+/// that type, so its mutations do too. The outcome is coarse on purpose (per type: read, null, the inner error code, or
+/// refused): the corpus then keeps the inputs that read as something, and mutations stay close to valid values.
 /// </remarks>
 public sealed class JsonTarget : FuzzTarget
 {
@@ -63,7 +64,7 @@ public sealed class JsonTarget : FuzzTarget
         return outcome.ToString();
     }
 
-    /// <summary>One type: the outcome's short form (<c>ok</c>, <c>null</c>, the inner error code and field, or where the reader stopped).</summary>
+    /// <summary>One type: the outcome's short form (<c>ok</c>, <c>null</c>, the inner error code, or <c>x</c> for any other refusal).</summary>
     private static string Run(Type type, byte[] input)
     {
         var info = PrivacyJson.Options.GetTypeInfo(type);
@@ -74,7 +75,7 @@ public sealed class JsonTarget : FuzzTarget
         }
         catch (JsonException e)
         {
-            return e.InnerException is PrivacyRequestException inner ? $"{inner.Code}:{Oracles.Shape(inner.Field ?? string.Empty)}" : "x" + Oracles.Shape(e.Path ?? string.Empty);
+            return e.InnerException is PrivacyRequestException inner ? inner.Code : "x";
         }
 
         if (value is null)
