@@ -25,6 +25,7 @@ public sealed class FuzzSmokeTests
     [InlineData("record", 1500)]
     [InlineData("incident", 2000)]
     [InlineData("document", 500)]
+    [InlineData("json", 3000)]
     public void Run_CorpusAndSeededMutations_FindsNothingNew(string target, int executions)
     {
         var corpus = Corpus.Load(FuzzFolders.Corpus(target));

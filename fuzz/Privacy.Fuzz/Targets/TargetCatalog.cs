@@ -14,6 +14,7 @@ public static class TargetCatalog
         ["record"] = () => new RecordTarget(),
         ["incident"] = () => new IncidentTarget(),
         ["document"] = () => new DocumentTarget(),
+        ["json"] = () => new JsonTarget(),
     };
 
     /// <summary>The target names, in a fixed order.</summary>
@@ -37,5 +38,6 @@ public static class TargetCatalog
         ["record"] = "rights --records: stored records, one JSON object a line",
         ["incident"] = "breach --input: one incident object",
         ["document"] = "policy documents: load, compile, check, render, write",
+        ["json"] = "PrivacyJson.Options: read as every contract type, write, read again",
     };
 }
