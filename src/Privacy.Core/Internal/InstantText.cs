@@ -15,12 +15,15 @@ internal static class InstantText
     /// not one, or names no representable instant (an offset beyond ±18 hours, a local time that its
     /// offset moves past the year 9999).
     /// </summary>
-    public static bool TryParse(string text, out Instant instant)
+    public static bool TryParse(string text, out Instant instant) => Read(text, out instant) == InstantTextResult.Instant;
+
+    /// <summary>Reads <paramref name="text"/> as <see cref="TryParse"/> does, saying why when it is no instant, so callers can word the error.</summary>
+    public static InstantTextResult Read(string text, out Instant instant)
     {
         instant = default;
         if (text.Length > MaxLength)
         {
-            return false;
+            return InstantTextResult.TooLong;
         }
 
         // NodaTime reports an out-of-range offset or instant with these two exceptions only.
@@ -29,15 +32,31 @@ internal static class InstantText
             var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
             if (!result.Success)
             {
-                return false;
+                return InstantTextResult.NotAnInstant;
             }
 
             instant = result.Value.ToInstant();
-            return true;
+            return InstantTextResult.Instant;
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            return false;
+            return InstantTextResult.OutOfRange;
         }
     }
+}
+
+/// <summary>What <see cref="InstantText.Read"/> found.</summary>
+internal enum InstantTextResult
+{
+    /// <summary>An instant.</summary>
+    Instant,
+
+    /// <summary>Longer than <see cref="InstantText.MaxLength"/>.</summary>
+    TooLong,
+
+    /// <summary>Not ISO-8601 with an offset.</summary>
+    NotAnInstant,
+
+    /// <summary>ISO-8601, but no representable instant: an offset beyond ±18 hours, or past the year 9999.</summary>
+    OutOfRange,
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using Privacy.Internal;
 
 namespace Privacy.Serialization;
 
@@ -12,8 +13,8 @@ namespace Privacy.Serialization;
 /// </summary>
 internal sealed class InstantJsonConverter : JsonConverter<Instant>
 {
-    /// <summary>The longest instant text read: a date, a time with nanoseconds and an offset fit with room to spare.</summary>
-    public const int MaxLength = 64;
+    /// <summary>The longest instant text read.</summary>
+    public const int MaxLength = InstantText.MaxLength;
 
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => JsonFieldReader.Instant(ref reader, "instant");
@@ -33,28 +34,13 @@ internal sealed class InstantJsonConverter : JsonConverter<Instant>
 
     public static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
-    public static Instant Parse(string text, string field)
+    public static Instant Parse(string text, string field) => InstantText.Read(text, out var instant) switch
     {
-        if (text.Length > MaxLength)
-        {
-            throw new JsonException($"'{field}' is not an ISO-8601 instant: it is {text.Length} characters long; an instant needs at most {MaxLength}.");
-        }
-
-        try
-        {
-            var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
-            if (result.Success)
-            {
-                return result.Value.ToInstant();
-            }
-        }
-        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
-        {
-            throw new JsonException($"'{field}' is outside the instants that can be represented (offsets are at most ±18:00, instants end with the year 9999).", e);
-        }
-
-        throw new JsonException($"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z.");
-    }
+        InstantTextResult.Instant => instant,
+        InstantTextResult.TooLong => throw new JsonException($"'{field}' is not an ISO-8601 instant: it is {text.Length} characters long; an instant needs at most {MaxLength}."),
+        InstantTextResult.OutOfRange => throw new JsonException($"'{field}' is outside the instants that can be represented (offsets are at most ±18:00, instants end with the year 9999)."),
+        _ => throw new JsonException($"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z."),
+    };
 
     /// <summary>
     /// Formats an instant on a whole second of years 1 to 9999 exactly as <see cref="Format"/> would

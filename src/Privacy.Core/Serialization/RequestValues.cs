@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using NodaTime;
-using NodaTime.Text;
 using Privacy.Compilation;
 using Privacy.Internal;
 
@@ -15,7 +14,7 @@ namespace Privacy.Serialization;
 internal static class RequestValues
 {
     /// <summary>The longest instant text read: a date, a time with nanoseconds and an offset fit with room to spare.</summary>
-    public const int MaxInstantLength = 64;
+    public const int MaxInstantLength = InstantText.MaxLength;
 
     /// <summary>A required text: <c>missing-field</c> when null or empty.</summary>
     public static string Required(string? value, string field)
@@ -89,27 +88,16 @@ internal static class RequestValues
         }
 
         var value = Required(text, field);
-        if (value.Length > MaxInstantLength)
+        return InstantText.Read(value, out var instant) switch
         {
-            throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant: it is {value.Length} characters long; an instant needs at most {MaxInstantLength}.");
-        }
+            InstantTextResult.Instant => instant,
+            InstantTextResult.TooLong => throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant: it is {value.Length} characters long; an instant needs at most {MaxInstantLength}."),
 
-        // An offset beyond ±18 hours, or a local time whose offset moves it past the year 9999 (or before
-        // the year -9998), has no instant: NodaTime says so with these two exceptions, which belong to this field.
-        try
-        {
-            var result = OffsetDateTimePattern.ExtendedIso.Parse(value);
-            if (result.Success)
-            {
-                return result.Value.ToInstant();
-            }
-        }
-        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
-        {
-            throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is outside the instants that can be represented (offsets are at most ±18:00, instants end with the year 9999): '{value}'.");
-        }
-
-        throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{value}'.");
+            // An offset beyond ±18 hours, or a local time whose offset moves it past the year 9999 (or before
+            // the year -9998), has no instant; that belongs to this field.
+            InstantTextResult.OutOfRange => throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is outside the instants that can be represented (offsets are at most ±18:00, instants end with the year 9999): '{value}'."),
+            _ => throw new PrivacyRequestException("invalid-instant", field, $"'{field}' is not an ISO-8601 instant with an offset, such as 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00: '{value}'."),
+        };
     }
 
     /// <summary>Reads whole seconds in UTC (<c>2026-03-01T09:30:00Z</c>) from UTF-8 without allocating; false for any other text.</summary>
